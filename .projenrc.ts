@@ -1,0 +1,70 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-sidecars',
+  packageName: 'cdk8s-sidecars',
+  description:
+    'Kubernetes native sidecar containers for cdk8s: declared start order, exact effective resources, ' +
+    'API-server rules at synth, and a lifecycle plan you can read before you deploy.',
+  author: 'cdk8s-sidecars founders',
+  authorAddress: 'founders@cdk8s-sidecars.dev',
+  repositoryUrl: 'https://example.invalid/cdk8s-sidecars.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  // Match the TypeScript that jsii 5.9 compiles with, for ts-jest, ts-node and eslint too.
+  typescriptVersion: '~5.9.0',
+  jsiiVersion: '~5.9.0',
+  keywords: ['cdk8s', 'kubernetes', 'sidecar', 'sidecar-containers', 'init-containers', 'jsii'],
+
+  // cdk8s v2 with constructs v10: what cdk8s-plus-28 is built for.
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  cdk8sVersionPinning: false,
+  constructsVersionPinning: false,
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+
+  // Runtime dependencies of a jsii library must be bundled.
+  bundledDeps: ['yaml@^2.6.0'],
+  devDeps: [
+    '@types/node@^20',
+    'cdk8s-plus-28@2.5.6',
+    'fast-check@^4',
+    // 4.5.x loads with require() (jest is CommonJS); 5.x is ESM-only.
+    'kubernetes-models@4.5.1',
+  ],
+
+  // GitHub workflows are not used here: CI is `.ci/run`.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    // Snapshots are assertions: never rewrite them silently (update with `npx projen test -u`).
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageReporters: ['text-summary'],
+      testPathIgnorePatterns: ['/node_modules/', '/.tmp/'],
+    },
+  },
+  tsconfigDev: {
+    include: ['examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['/.tmp/'],
+});
+
+// Main job: synthesize every example to dist/examples/*.k8s.yaml.
+project.addTask('examples', {
+  description: 'Synthesize every example under examples/ to dist/examples/*.k8s.yaml',
+  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
+});
+
+for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/']) {
+  project.addPackageIgnore(pattern);
+}
+
+project.synth();
