@@ -63,6 +63,12 @@ project.addTask('examples', {
   exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
 
+// RULES.md is generated from the rule objects; CI regenerates it and fails if it is stale.
+project.addTask('rules-md', {
+  description: 'Generate RULES.md from the rule objects in src/rules/',
+  exec: 'ts-node --project test/tsconfig.json scripts/rules-md.ts',
+});
+
 for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/']) {
   project.addPackageIgnore(pattern);
 }
