@@ -14,9 +14,8 @@ const OUT = path.join(__dirname, '..', 'dist', 'examples');
 function main(): void {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  const names = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.ts')).sort();
+  const names = fs.readdirSync(EXAMPLES, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => e.name).sort();
   for (const file of names) {
-    const name = path.basename(file, '.ts');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(EXAMPLES, file));
     if (typeof mod.build !== 'function') {

@@ -47,6 +47,7 @@ export class PodManifest {
     return new PodManifest(
       manifest,
       manifest.kind,
+      template,
       spec as PodSpecJson,
       FieldPath.of(location.template.join('.')).child('spec'),
       isObject(template.metadata) ? (template.metadata as ObjectMetaJson) : {},
@@ -66,6 +67,8 @@ export class PodManifest {
     public readonly manifest: Record<string, any>,
     /** `Deployment`, `Job`, ... */
     public readonly kind: string,
+    /** The object that holds the pod's `metadata` and `spec` (the manifest itself for a Pod). */
+    public readonly template: Record<string, any>,
     /** The pod spec, as given (not copied: never mutate it). */
     public readonly podSpec: PodSpecJson,
     /** Field path of the pod spec, e.g. `spec.template.spec`. */

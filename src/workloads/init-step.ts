@@ -1,0 +1,68 @@
+import * as kplus from 'cdk8s-plus-28';
+
+/**
+ * A step of the pod's init sequence: a regular init container or a sidecar. Steps are what
+ * start-order declarations point at.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
+ */
+export interface IInitStep {
+  /** The container name, unique in the pod. */
+  readonly name: string;
+  /** The cdk8s-plus container behind this step (mount volumes, add env, ... on it). */
+  readonly container: kplus.Container;
+  /** True for a sidecar (`restartPolicy: Always`), false for a regular init container. */
+  readonly isSidecar: boolean;
+  /**
+   * Declares that this step starts only after the given steps have started (sidecars) or
+   * completed (regular init containers). The library derives the `initContainers` order from
+   * these declarations at synth; call order never matters.
+   *
+   * @returns this step, for chaining
+   */
+  startsAfter(...steps: IInitStep[]): IInitStep;
+}
+
+/**
+ * Options of a regular init container that takes part in declared start order.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+ */
+export interface InitStepOptions extends kplus.ContainerProps {
+  /**
+   * Steps (sidecars or regular init containers) this one starts after.
+   *
+   * @default - no declared dependency: the step keeps its declaration order
+   */
+  readonly startAfter?: IInitStep[];
+}
+
+/**
+ * A regular init container: runs to completion, and must exit 0 before the next step starts.
+ * Created by `addInitStep()` or `addInitContainer()` of a Sidecar* workload.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+ */
+export class InitStep implements IInitStep {
+  public readonly isSidecar = false;
+  private readonly _after: IInitStep[] = [];
+
+  /** @internal */
+  constructor(public readonly container: kplus.Container, after: IInitStep[] = []) {
+    this._after.push(...after);
+  }
+
+  public get name(): string {
+    return this.container.name;
+  }
+
+  /** The steps this one was declared to start after (a copy). */
+  public get after(): IInitStep[] {
+    return [...this._after];
+  }
+
+  public startsAfter(...steps: IInitStep[]): IInitStep {
+    this._after.push(...steps);
+    return this;
+  }
+}

@@ -1,0 +1,59 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { IInitStep, InitStep, InitStepOptions } from './init-step';
+import { SidecarSupport } from './private/sidecar-support';
+import { Sidecar, SidecarOptions } from './sidecar';
+import { ISidecarWorkload, SidecarWorkloadOptions } from './sidecar-workload';
+
+/**
+ * Properties of a `SidecarDeployment`: everything `kplus.Deployment` takes, plus sidecars.
+ */
+export interface SidecarDeploymentProps extends kplus.DeploymentProps, SidecarWorkloadOptions {}
+
+/**
+ * A cdk8s-plus `Deployment` with native sidecars: declared start order, API-server rules
+ * and effective resources checked at synth.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
+ */
+export class SidecarDeployment extends kplus.Deployment implements ISidecarWorkload {
+  constructor(scope: Construct, id: string, props: SidecarDeploymentProps = {}) {
+    super(scope, id, props);
+    SidecarSupport.of(this).attach(this.apiObject, this);
+    for (const sidecar of props.sidecars ?? []) this.addSidecar(sidecar);
+  }
+
+  // The members below delegate to SidecarSupport, the one implementation shared by every
+  // Sidecar* workload (jsii has no mixins, so each class repeats these one-liners).
+
+  public get sidecars(): Sidecar[] {
+    return SidecarSupport.of(this).sidecars;
+  }
+
+  public addSidecar(options: SidecarOptions): Sidecar {
+    return SidecarSupport.of(this).addSidecar(options);
+  }
+
+  public addInitStep(options: InitStepOptions): InitStep {
+    return SidecarSupport.of(this).addInitStep(options);
+  }
+
+  /** cdk8s-plus's `addInitContainer`; `restartPolicy: ALWAYS` makes it a sidecar. */
+  public addInitContainer(cont: kplus.ContainerProps): kplus.Container {
+    return SidecarSupport.of(this).addInitContainer(cont);
+  }
+
+  public initStep(container: kplus.Container): IInitStep {
+    return SidecarSupport.of(this).stepOf(container);
+  }
+
+  public requireReady(container: kplus.Container, ...sidecars: Sidecar[]): void {
+    SidecarSupport.of(this).requireReady(container, sidecars);
+  }
+
+  /** @internal */
+  public _toPodSpec(): ReturnType<kplus.AbstractPod['_toPodSpec']> {
+    return SidecarSupport.of(this).transformPodSpec(super._toPodSpec());
+  }
+}

@@ -1,0 +1,58 @@
+import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { IInitStep, InitStep, InitStepOptions } from './init-step';
+import { Sidecar, SidecarOptions } from './sidecar';
+
+/**
+ * What every Sidecar* workload offers on top of its cdk8s-plus counterpart. Ready-made sidecars
+ * and injection work against this interface, so they fit any workload kind.
+ */
+export interface ISidecarWorkload extends IConstruct {
+  /** Sidecars of this workload, in declaration order (a copy). */
+  readonly sidecars: Sidecar[];
+  /** App containers (cdk8s-plus). */
+  readonly containers: kplus.Container[];
+  /** Init containers, sidecars included, in declaration order (cdk8s-plus). */
+  readonly initContainers: kplus.Container[];
+
+  /**
+   * Adds a native sidecar: an init container with `restartPolicy: Always`.
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
+   */
+  addSidecar(options: SidecarOptions): Sidecar;
+
+  /**
+   * Adds a regular init container that can take part in declared start order.
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+   */
+  addInitStep(options: InitStepOptions): InitStep;
+
+  /** The init step (sidecar or regular init container) behind a container of this workload. */
+  initStep(container: kplus.Container): IInitStep;
+
+  /**
+   * Declares that `container` (an app container or an init step) needs the given sidecars
+   * *ready* before it starts. Feeds the startup-gating rule: such a sidecar needs a
+   * startupProbe, or the kubelet starts the next container as soon as its process runs.
+   */
+  requireReady(container: kplus.Container, ...sidecars: Sidecar[]): void;
+
+  /** Adds an app container (cdk8s-plus). */
+  addContainer(cont: kplus.ContainerProps): kplus.Container;
+
+  /** Adds a volume to the pod (cdk8s-plus). */
+  addVolume(vol: kplus.Volume): void;
+}
+
+/**
+ * Options every Sidecar* workload takes on top of its cdk8s-plus props.
+ */
+export interface SidecarWorkloadOptions {
+  /**
+   * Sidecars to add at construction, in this order. More can be added with `addSidecar()`.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
+   * @default - no sidecars
+   */
+  readonly sidecars?: SidecarOptions[];
+}
