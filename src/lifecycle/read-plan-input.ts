@@ -1,0 +1,200 @@
+import { Annotations, readNumberMap, readRelation } from '../engine/annotations';
+import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
+import { FieldPath } from '../engine/field-path';
+import { podContainers } from '../engine/pod-containers';
+import { PodManifest } from '../engine/pod-manifest';
+import { isObject } from '../engine/wire-types';
+
+/**
+ * The facts of one container that its lifecycle depends on, read and checked once so the
+ * planners never meet a malformed field. Internal.
+ */
+export interface PlannedContainer {
+  readonly name: string;
+  readonly role: ContainerRole;
+  readonly path: string;
+  readonly hasStartupProbe: boolean;
+  readonly hasPostStart: boolean;
+  readonly hasReadinessProbe: boolean;
+  readonly hasLivenessProbe: boolean;
+  /** `sleep`, `exec`, `httpGet`, `tcpSocket` or undefined when there is no preStop hook. */
+  readonly preStopKind?: string;
+  /** Declared preStop duration: `sleep.seconds`; 0 for the other handlers. */
+  readonly preStopSeconds: number;
+  /** From the `shutdown-seconds` annotation. */
+  readonly shutdownSeconds: number;
+}
+
+export interface PlanInput {
+  readonly kind: string;
+  readonly name: string;
+  /** The pod's restartPolicy as the API server defaults it. */
+  readonly restartPolicy: string;
+  /** Pods whose restartPolicy is Never or OnFailure (what a Job or CronJob requires). */
+  readonly runsToCompletion: boolean;
+  /** Jobs and CronJobs. */
+  readonly isJob: boolean;
+  readonly gracePeriodSeconds: number;
+  readonly graceDefaulted: boolean;
+  /** Init containers in declaration order, then app containers. */
+  readonly containers: PlannedContainer[];
+  /** container -> sidecars it needs ready (annotation `needs-ready`). */
+  readonly needsReady: Record<string, string[]>;
+}
+
+/** The API server's default `terminationGracePeriodSeconds`. */
+export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+const PRE_STOP_HANDLERS = ['sleep', 'exec', 'httpGet', 'tcpSocket'];
+
+/**
+ * Finds the pod in `manifestOrPodSpec` and reads what the plan needs, collecting every problem
+ * and throwing once, so a user fixes them all in one round.
+ */
+export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
+  const pod = findPod(manifestOrPodSpec);
+  const problems: string[] = [];
+  const problem = (path: FieldPath | string, type: ErrorType, detail: string, fix: string) => {
+    const where = String(path);
+    problems.push(`${where === '' ? '' : `${where}: `}${type}: ${detail}. Fix: ${fix}`);
+  };
+
+  const spec = pod.podSpec;
+  const specPath = pod.podSpecPath;
+  const annotationsPath = pod.podMetadataPath.child('annotations');
+
+  for (const list of ['initContainers', 'containers']) {
+    const v = spec[list];
+    if (v !== undefined && !Array.isArray(v)) {
+      problem(specPath.child(list), ErrorType.INVALID, `${JSON.stringify(v)}: must be a list of containers`, `write ${list} as a YAML list`);
+    }
+  }
+  const all = podContainers(spec, specPath);
+  if (!all.some((c) => c.role === ContainerRole.APP)) {
+    problem(specPath.child('containers'), ErrorType.REQUIRED, 'a pod needs at least one app container', 'add a container under containers');
+  }
+
+  const gp = spec.terminationGracePeriodSeconds;
+  const graceDefaulted = gp === undefined || gp === null;
+  if (!graceDefaulted && !(typeof gp === 'number' && Number.isInteger(gp) && gp >= 0)) {
+    problem(specPath.child('terminationGracePeriodSeconds'), ErrorType.INVALID, `${JSON.stringify(gp)}: must be a non-negative whole number of seconds`, 'set it to an integer such as 30, or remove it to get the default of 30');
+  }
+
+  const seen = new Set<string>();
+  for (const c of all) {
+    if (c.name === '') {
+      problem(c.path.child('name'), ErrorType.REQUIRED, 'every container needs a name', 'give the container a unique name');
+    } else if (seen.has(c.name)) {
+      problem(c.path.child('name'), ErrorType.DUPLICATE, JSON.stringify(c.name), 'give every container (init and app) a unique name');
+    }
+    seen.add(c.name);
+    const rp = c.container.restartPolicy;
+    if (c.role === ContainerRole.REGULAR_INIT && rp !== undefined && rp !== null) {
+      problem(c.path.child('restartPolicy'), ErrorType.NOT_SUPPORTED, `${JSON.stringify(rp)}: supported values: "Always"`, 'set restartPolicy: Always to make it a sidecar, or remove the field for a regular init container');
+    }
+  }
+
+  const annotations = isObject(pod.podMetadata.annotations) ? pod.podMetadata.annotations : undefined;
+  const shutdownRead = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
+  if (shutdownRead.problem) {
+    problem(annotationsPath.key(Annotations.SHUTDOWN_SECONDS), ErrorType.INVALID, shutdownRead.problem, 'write a JSON object such as {"proxy": 5}');
+  }
+  for (const name of Object.keys(shutdownRead.values)) {
+    if (!seen.has(name)) {
+      problem(annotationsPath.key(Annotations.SHUTDOWN_SECONDS), ErrorType.NOT_FOUND, `${JSON.stringify(name)} names no container of this pod`, `use one of ${quoteList([...seen])}`);
+    }
+  }
+  const needsRead = readRelation(annotations, Annotations.NEEDS_READY);
+  if (needsRead.problem) {
+    problem(annotationsPath.key(Annotations.NEEDS_READY), ErrorType.INVALID, needsRead.problem, 'write a JSON object such as {"app": ["proxy"]}');
+  }
+  for (const [name, targets] of Object.entries(needsRead.relation)) {
+    for (const n of [name, ...targets]) {
+      if (!seen.has(n)) {
+        problem(annotationsPath.key(Annotations.NEEDS_READY), ErrorType.NOT_FOUND, `${JSON.stringify(n)} names no container of this pod`, `use one of ${quoteList([...seen])}`);
+      }
+    }
+  }
+
+  const containers: PlannedContainer[] = [];
+  for (const c of all) {
+    const lifecycle: Record<string, unknown> = isObject(c.container.lifecycle) ? c.container.lifecycle : {};
+    const preStop: Record<string, any> | undefined = isObject(lifecycle.preStop) ? lifecycle.preStop : undefined;
+    const preStopKind = preStop ? PRE_STOP_HANDLERS.find((h) => preStop[h] !== undefined) : undefined;
+    let preStopSeconds = 0;
+    if (preStopKind === 'sleep') {
+      const s = isObject(preStop!.sleep) ? preStop!.sleep.seconds : undefined;
+      if (typeof s === 'number' && Number.isInteger(s) && s >= 0) {
+        preStopSeconds = s;
+      } else {
+        problem(c.path.child('lifecycle', 'preStop', 'sleep', 'seconds'), ErrorType.INVALID, `${JSON.stringify(s ?? null)}: must be a non-negative whole number of seconds`, 'set sleep.seconds to an integer such as 5');
+      }
+    }
+    containers.push({
+      name: c.name,
+      role: c.role,
+      path: c.path.toString(),
+      hasStartupProbe: isObject(c.container.startupProbe),
+      hasPostStart: isObject(lifecycle.postStart),
+      hasReadinessProbe: isObject(c.container.readinessProbe),
+      hasLivenessProbe: isObject(c.container.livenessProbe),
+      preStopKind,
+      preStopSeconds,
+      shutdownSeconds: shutdownRead.values[c.name] ?? 0,
+    });
+  }
+
+  if (problems.length > 0) {
+    throw new Error(`cannot plan the lifecycle of ${pod.displayName}, ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+
+  const restartPolicy = pod.effectiveRestartPolicy;
+  return {
+    kind: pod.kind,
+    name: typeof pod.metadata.name === 'string' ? pod.metadata.name : '(unnamed)',
+    restartPolicy,
+    runsToCompletion: restartPolicy === 'Never' || restartPolicy === 'OnFailure',
+    isJob: pod.runsToCompletion,
+    gracePeriodSeconds: graceDefaulted ? DEFAULT_GRACE_PERIOD_SECONDS : (gp as number),
+    graceDefaulted,
+    containers,
+    needsReady: needsRead.relation,
+  };
+}
+
+/**
+ * A manifest has a string `kind`; anything else that looks like a pod spec (an object with
+ * `containers` or `initContainers`) is taken as a bare pod spec.
+ */
+function findPod(input: unknown): PodManifest {
+  if (isObject(input) && typeof input.kind === 'string') {
+    const pod = PodManifest.from(input);
+    if (pod) return pod;
+    const name = isObject(input.metadata) && typeof input.metadata.name === 'string' ? input.metadata.name : '(unnamed)';
+    if (!PodManifest.KINDS.includes(input.kind)) {
+      throw new Error(`cannot plan the lifecycle of ${input.kind}/${name}: kind: ${ErrorType.NOT_SUPPORTED}: ${JSON.stringify(input.kind)}: supported values: ${quoteList([...PodManifest.KINDS])}. Fix: pass a manifest that runs pods, or its pod spec`);
+    }
+    throw new Error(`cannot plan the lifecycle of ${input.kind}/${name}: ${podSpecPathOf(input.kind)}: ${ErrorType.REQUIRED}: a ${input.kind} needs a pod spec (an object). Fix: add the pod spec with its containers`);
+  }
+  if (isObject(input) && (input.containers !== undefined || input.initContainers !== undefined)) {
+    return PodManifest.fromPodSpec(input)!;
+  }
+  throw new Error(`cannot plan the lifecycle of ${describe(input)}: expected a pod-bearing manifest (an object with kind ${quoteList([...PodManifest.KINDS])}) or a pod spec (an object with containers). Fix: pass a parsed manifest or its pod spec`);
+}
+
+function podSpecPathOf(kind: string): string {
+  const pod = PodManifest.from({ kind, spec: { template: { spec: {} }, jobTemplate: { spec: { template: { spec: {} } } } } });
+  return pod ? pod.podSpecPath.toString() : 'spec';
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return 'a list';
+  if (isObject(v)) return `an object with keys ${quoteList(Object.keys(v).slice(0, 5))}${Object.keys(v).length > 5 ? ', ...' : ''}`;
+  return JSON.stringify(v);
+}
+
+function quoteList(xs: string[]): string {
+  return xs.length === 0 ? '(none)' : xs.map((x) => JSON.stringify(x)).join(', ');
+}
