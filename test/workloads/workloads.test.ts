@@ -1,0 +1,86 @@
+import { Cron, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import {
+  ISidecarWorkload, SidecarCronJob, SidecarDaemonSet, SidecarDeployment, SidecarJob, SidecarPod, SidecarStatefulSet,
+} from '../../src';
+import { PodManifest } from '../../src/engine/pod-manifest';
+
+type Factory = (scope: Construct) => ISidecarWorkload;
+
+/** One row per workload kind: how to make it, its kind, and its pod restartPolicy. */
+const WORKLOADS: Array<[string, Factory, string, string]> = [
+  ['SidecarPod', (s) => new SidecarPod(s, 'w'), 'Pod', 'Always'],
+  ['SidecarDeployment', (s) => new SidecarDeployment(s, 'w'), 'Deployment', 'Always'],
+  ['SidecarJob', (s) => new SidecarJob(s, 'w'), 'Job', 'Never'],
+  ['SidecarStatefulSet', (s) => new SidecarStatefulSet(s, 'w', {
+    service: new kplus.Service(s, 'svc', { clusterIP: 'None', ports: [{ port: 80 }] }),
+  }), 'StatefulSet', 'Always'],
+  ['SidecarDaemonSet', (s) => new SidecarDaemonSet(s, 'w'), 'DaemonSet', 'Always'],
+  ['SidecarCronJob', (s) => new SidecarCronJob(s, 'w', { schedule: Cron.daily() }), 'CronJob', 'Never'],
+];
+
+function synthWorkload(factory: Factory): any {
+  const chart = Testing.chart();
+  const w = factory(chart);
+  w.addContainer({ name: 'app', image: 'app:1.0', portNumber: 8080 });
+  const proxy = w.addSidecar({ name: 'proxy', image: 'envoy:1.30', portNumber: 15001 });
+  w.addInitStep({ name: 'migrate', image: 'migrate:1.0', startAfter: [proxy] });
+  w.requireReady(w.containers[0], proxy);
+  const manifests = Testing.synth(chart);
+  return manifests.find((m) => m.kind !== 'Service');
+}
+
+describe.each(WORKLOADS)('%s', (_name, factory, kind, restartPolicy) => {
+  const manifest = synthWorkload(factory);
+  const pod = PodManifest.from(manifest)!;
+
+  test(`GIVEN an app, a sidecar and an init step WHEN synthesized THEN it is a ${kind} with the sidecar first`, () => {
+    expect(manifest.kind).toBe(kind);
+    expect(pod.podSpec.initContainers!.map((c) => [c.name, c.restartPolicy])).toEqual([['proxy', 'Always'], ['migrate', undefined]]);
+    expect(pod.podSpec.containers!.map((c) => c.name)).toEqual(['app']);
+  });
+
+  test(`THEN the pod restartPolicy is ${restartPolicy}`, () => {
+    expect(pod.podSpec.restartPolicy).toBe(restartPolicy);
+  });
+
+  test('THEN the declarations are on the pod metadata', () => {
+    expect(pod.podMetadata.annotations).toMatchObject({
+      'cdk8s-sidecars.dev/start-after': '{"migrate":["proxy"]}',
+      'cdk8s-sidecars.dev/needs-ready': '{"app":["proxy"]}',
+    });
+  });
+
+  test('matches the snapshot', () => {
+    expect(manifest).toMatchSnapshot();
+  });
+});
+
+describe('cdk8s-plus API stays available', () => {
+  test('GIVEN a SidecarDeployment THEN kplus volumes, service accounts and exposeViaService work as before', () => {
+    const chart = Testing.chart();
+    const d = new SidecarDeployment(chart, 'web', { replicas: 3, serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'runner') });
+    const data = kplus.Volume.fromEmptyDir(chart, 'data', 'data');
+    d.addContainer({ name: 'app', image: 'app', portNumber: 8080, volumeMounts: [{ path: '/data', volume: data }] });
+    d.addSidecar({ name: 'log', image: 'log', volumeMounts: [{ path: '/data', volume: data, readOnly: true }] });
+    d.exposeViaService({ ports: [{ port: 80, targetPort: 8080 }] });
+    const manifests = Testing.synth(chart);
+    expect(manifests.map((m) => m.kind)).toEqual(['Deployment', 'Service']);
+    const spec = manifests[0].spec.template.spec;
+    expect(spec.serviceAccountName).toBe('runner');
+    expect(spec.volumes).toEqual([{ name: 'data', emptyDir: {} }]);
+    expect(spec.initContainers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }]);
+    expect(manifests[0].spec.replicas).toBe(3);
+  });
+
+  test('GIVEN sidecars in the props THEN they are added in order at construction', () => {
+    const chart = Testing.chart();
+    const job = new SidecarJob(chart, 'job', {
+      containers: [{ name: 'app', image: 'app' }],
+      sidecars: [{ name: 'a', image: 'a' }, { name: 'b', image: 'b' }],
+    });
+    expect(job.sidecars.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(Testing.synth(chart)[0].spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['a', 'b']);
+  });
+});
