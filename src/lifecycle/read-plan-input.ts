@@ -102,7 +102,7 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
   }
   for (const name of Object.keys(shutdownRead.values)) {
     if (!seen.has(name)) {
-      problem(annotationsPath.key(Annotations.SHUTDOWN_SECONDS), ErrorType.NOT_FOUND, `${JSON.stringify(name)} names no container of this pod`, `use one of ${quoteList([...seen])}`);
+      problem(annotationsPath.key(Annotations.SHUTDOWN_SECONDS), ErrorType.NOT_FOUND, `${JSON.stringify(name)} names no container of this pod`, `use one of ${quoteList([...seen].filter((x) => x !== ''))}`);
     }
   }
   const needsRead = readRelation(annotations, Annotations.NEEDS_READY);
@@ -112,7 +112,7 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
   for (const [name, targets] of Object.entries(needsRead.relation)) {
     for (const n of [name, ...targets]) {
       if (!seen.has(n)) {
-        problem(annotationsPath.key(Annotations.NEEDS_READY), ErrorType.NOT_FOUND, `${JSON.stringify(n)} names no container of this pod`, `use one of ${quoteList([...seen])}`);
+        problem(annotationsPath.key(Annotations.NEEDS_READY), ErrorType.NOT_FOUND, `${JSON.stringify(n)} names no container of this pod`, `use one of ${quoteList([...seen].filter((x) => x !== ''))}`);
       }
     }
   }

@@ -64,7 +64,7 @@ export function renderSvg(plan: LifecyclePlan): string {
     e.push(`<rect x="${slotX + 4}" y="${barY}" width="${Math.max(endX - slotX - 4, 2)}" height="16" rx="3" fill="${color}"/>`);
     if (s.role === ContainerRole.SIDECAR) {
       const race = s.waitsFor === StartCondition.PROCESS_STARTED;
-      e.push(text(slotX + 8, mid + 4, SHORT_CONDITION[s.waitsFor], `font-size="10" fill="${race ? '#ffe08a' : '#ffffff'}"`));
+      e.push(text(slotX + 8, mid + 4, SHORT_CONDITION[s.waitsFor], `font-size="10" fill="${race ? RACE_COLOR : '#ffffff'}"`));
     }
     if (stop) e.push(...shutdownMarks(stop, L, barY, mid));
     else e.push(text(L.stopX + 4, mid + 4, 'exited, pod completes', 'font-size="10" fill="#334"'));
@@ -78,7 +78,9 @@ export function renderSvg(plan: LifecyclePlan): string {
     e.push(text(lx + 19, ly, label, 'fill="#334"'));
     lx += 30 + label.length * 7;
   }
-  e.push(text(lx + 6, ly, '| next step may race it (no startupProbe)', 'fill="#b7791f"'));
+  e.push(`<rect x="${lx}" y="${ly - 11}" width="104" height="15" rx="3" fill="${ROLE_COLOR[ContainerRole.SIDECAR]}"/>`);
+  e.push(text(lx + 4, ly, SHORT_CONDITION[StartCondition.PROCESS_STARTED], `font-size="10" fill="${RACE_COLOR}"`));
+  e.push(text(lx + 110, ly, 'no startupProbe: the next step may race it', 'fill="#334"'));
   e.push('</svg>');
   return e.join('\n') + '\n';
 }
@@ -96,8 +98,8 @@ function shutdownMarks(s: ShutdownStep, L: Layout, barY: number, mid: number): s
   e.push(`<rect x="${tx}" y="${barY}" width="${Math.max(ex - tx, 3)}" height="16" fill="${colour}"/>`);
   e.push(`<path d="M ${tx} ${barY - 2} l -5 -7 h 10 z" fill="#222"/>`);
   const label = s.killed
-    ? `SIGTERM ${s.sigtermAt}s, SIGKILL ${s.sigkillAt}s`
-    : `SIGTERM ${s.sigtermAt}s, exits ${s.exitsAt}s (${s.secondsLeft}s left)`;
+    ? `stop ${s.step}: SIGTERM ${s.sigtermAt}s, SIGKILL ${s.sigkillAt}s`
+    : `stop ${s.step}: SIGTERM ${s.sigtermAt}s, exits ${s.exitsAt}s (${s.secondsLeft}s left)`;
   e.push(text(Math.max(ex, tx + 3) + 6, mid + 4, label, 'font-size="11" fill="#222"'));
   return e;
 }
@@ -128,8 +130,9 @@ interface Layout {
 }
 
 function layout(plan: LifecyclePlan): Layout {
-  const longest = Math.max(...plan.startup.map((s) => s.container.length), 8);
-  const labelW = Math.min(Math.max(longest * 7.5 + 24, 140), 260);
+  // Bold 12px Helvetica averages under 7.5px a character; names are DNS labels (at most 63).
+  const longest = Math.max(...plan.startup.map((s) => s.container.length), 12);
+  const labelW = Math.min(Math.round(longest * 7.5 + 28), 360);
   const width = 1100;
   const rowH = 36;
   const top = 66;
@@ -170,7 +173,7 @@ function text(x: number, y: number, content: string, attrs = ''): string {
 
 const ROLE_LABEL: Record<ContainerRole, string> = {
   [ContainerRole.REGULAR_INIT]: 'regular init container',
-  [ContainerRole.SIDECAR]: 'sidecar (restartPolicy: Always)',
+  [ContainerRole.SIDECAR]: 'sidecar',
   [ContainerRole.APP]: 'app container',
 };
 const ROLE_COLOR: Record<ContainerRole, string> = {
@@ -185,6 +188,7 @@ const SHORT_CONDITION: Record<StartCondition, string> = {
   [StartCondition.PROCESS_STARTED]: 'started, may race',
   [StartCondition.NOTHING]: '',
 };
+const RACE_COLOR = '#ffe08a';
 const PRE_STOP_COLOR = '#f5b041';
 const TERM_COLOR = '#e67e22';
 const KILL_COLOR = '#c0392b';
