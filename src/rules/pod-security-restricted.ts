@@ -1,0 +1,74 @@
+import { Finding } from '../engine/finding';
+import { Severity } from '../engine/severity';
+import { isObject } from '../engine/wire-types';
+import { BaseRule } from './private/base-rule';
+import { allContainers, arrayOf, q } from './private/pod-view';
+import { PodSecurityLevel } from './pod-security-level';
+import { RuleContext } from './rule-context';
+
+const RESTRICTED_VOLUME_TYPES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+
+/**
+ * Pod Security Standards, restricted (on top of baseline, SC-PSS-001), over every container.
+ * Checked only when `podSecurity` is RESTRICTED. Windows-specific exemptions of the standard
+ * (`spec.os.name: windows`) are not modelled: such pods are reported like Linux ones.
+ */
+export class PodSecurityRestrictedRule extends BaseRule {
+  public readonly id = 'SC-PSS-002';
+  public readonly name = 'pod-security-restricted';
+  public readonly severity = Severity.ERROR;
+  public readonly summary = 'Every container, sidecars included, meets the Pod Security Standard "restricted".';
+  public readonly explanation = 'In a namespace that enforces "restricted", every container (init, sidecar, app, ephemeral) must run as non-root, set allowPrivilegeEscalation: false, drop ALL capabilities (adding back only NET_BIND_SERVICE) and use a RuntimeDefault or Localhost seccomp profile, and the pod may only use configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes. Ready-made sidecar images often miss one of these.';
+  public readonly fix = 'Set the missing securityContext fields on the pod or on each container.';
+  public readonly source = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted';
+
+  public evaluate(context: RuleContext): Finding[] {
+    if (context.podSecurity !== PodSecurityLevel.RESTRICTED) return [];
+    const pod = context._pod;
+    const out: Finding[] = [];
+    const add = (path: any, message: string, fix: string) => out.push(this.finding(path, `${message} (Pod Security "restricted")`, fix));
+    arrayOf(pod.podSpec.volumes).forEach((v, i) => {
+      if (!isObject(v)) return;
+      for (const type of Object.keys(v)) {
+        if (type === 'name' || type === 'hostPath' || RESTRICTED_VOLUME_TYPES.has(type)) continue; // hostPath: SC-PSS-001
+        add(pod.podSpecPath.child('volumes').index(i).child(type), `Forbidden: volume type ${q(type)} of volume ${q(v.name)}`,
+          `use one of ${[...RESTRICTED_VOLUME_TYPES].join(', ')}`);
+      }
+    });
+    const podSc = isObject(pod.podSpec.securityContext) ? pod.podSpec.securityContext : {};
+    const podScPath = pod.podSpecPath.child('securityContext');
+    if (podSc.runAsNonRoot === false) add(podScPath.child('runAsNonRoot'), 'Invalid value: false: must be true', 'set runAsNonRoot: true');
+    if (podSc.runAsUser === 0) add(podScPath.child('runAsUser'), 'Invalid value: 0: must not run as root (user 0)', 'set runAsUser to a non-zero user id');
+    const podSeccomp = isObject(podSc.seccompProfile) ? podSc.seccompProfile.type : undefined;
+
+    for (const c of allContainers(pod)) {
+      const sc = isObject(c.container.securityContext) ? c.container.securityContext : {};
+      const scPath = c.path.child('securityContext');
+      const who = `container "${c.name}"`;
+      if (sc.allowPrivilegeEscalation !== false) {
+        add(scPath.child('allowPrivilegeEscalation'), sc.allowPrivilegeEscalation === undefined ? `Required value: ${who} must set allowPrivilegeEscalation: false` : `Invalid value: ${q(sc.allowPrivilegeEscalation)}: must be false`,
+          `set securityContext.allowPrivilegeEscalation: false on ${who}`);
+      }
+      if (sc.runAsNonRoot === false) {
+        add(scPath.child('runAsNonRoot'), 'Invalid value: false: must be true', `set securityContext.runAsNonRoot: true on ${who}`);
+      } else if (sc.runAsNonRoot !== true && podSc.runAsNonRoot !== true) {
+        add(scPath.child('runAsNonRoot'), `Required value: ${who} must run as non-root (runAsNonRoot: true on the container or the pod)`, 'set securityContext.runAsNonRoot: true on the pod or on the container');
+      }
+      if (sc.runAsUser === 0) add(scPath.child('runAsUser'), 'Invalid value: 0: must not run as root (user 0)', `set runAsUser to a non-zero user id on ${who}`);
+      const seccomp = isObject(sc.seccompProfile) ? sc.seccompProfile.type : podSeccomp;
+      if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost' && seccomp !== 'Unconfined') { // Unconfined: SC-PSS-001
+        add(scPath.child('seccompProfile', 'type'), `Required value: ${who} must use seccomp profile RuntimeDefault or Localhost`, 'set securityContext.seccompProfile.type: RuntimeDefault on the pod or on the container');
+      }
+      const caps = isObject(sc.capabilities) ? sc.capabilities : {};
+      if (!arrayOf(caps.drop).includes('ALL')) {
+        add(scPath.child('capabilities', 'drop'), `Required value: ${who} must drop ALL capabilities`, `set securityContext.capabilities.drop: [ALL] on ${who}`);
+      }
+      arrayOf(caps.add).forEach((cap, i) => {
+        if (cap !== 'NET_BIND_SERVICE') {
+          add(scPath.child('capabilities', 'add').index(i), `Forbidden: ${who} adds capability ${q(cap)}; only NET_BIND_SERVICE may be added`, `remove ${q(cap)} from capabilities.add`);
+        }
+      });
+    }
+    return out;
+  }
+}

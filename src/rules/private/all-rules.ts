@@ -1,0 +1,63 @@
+import { AnnotationsWellFormedRule } from '../annotations-well-formed';
+import { AppContainerRestartPolicyRule } from '../app-container-restart-policy';
+import { ContainerNameRule } from '../container-name';
+import { ContainerNameUniqueRule } from '../container-name-unique';
+import { DuplicateContainerPortRule } from '../duplicate-container-port';
+import { DuplicatePortNameRule } from '../duplicate-port-name';
+import { HostPortConflictRule } from '../host-port-conflict';
+import { InitContainerProbesLifecycleRule } from '../init-container-probes-lifecycle';
+import { InitContainerRestartPolicyRule } from '../init-container-restart-policy';
+import { LegacySidecarInJobRule } from '../legacy-sidecar-in-job';
+import { NativeSidecarVersionRule } from '../native-sidecar-version';
+import { NeedsReadyOrderRule } from '../needs-ready-order';
+import { PodLevelResourcesVersionRule } from '../pod-level-resources-version';
+import { PodRestartPolicyRule } from '../pod-restart-policy';
+import { PodSecurityBaselineRule } from '../pod-security-baseline';
+import { PodSecurityRestrictedRule } from '../pod-security-restricted';
+import { ProbeHandlerRule } from '../probe-handler';
+import { ProbeNamedPortRule } from '../probe-named-port';
+import { ProbeSuccessThresholdRule } from '../probe-success-threshold';
+import { RequestsWithinLimitsRule } from '../requests-within-limits';
+import { IRule } from '../rule';
+import { SidecarReadinessProbeRule } from '../sidecar-readiness-probe';
+import { SidecarRequestsRule } from '../sidecar-requests';
+import { SidecarStartupProbeRule } from '../sidecar-startup-probe';
+import { SidecarTerminationOrderRule } from '../sidecar-termination-order';
+import { StartAfterOrderRule } from '../start-after-order';
+import { SuppressionAnnotationRule } from '../suppression-annotation';
+import { TerminationBudgetRule } from '../termination-budget';
+import { VolumeMountNameRule } from '../volume-mount-name';
+
+/** Every rule, in the order of RULES.md (by group, then number). Fresh instances each call. */
+export function allRules(): IRule[] {
+  return [
+    new InitContainerRestartPolicyRule(),
+    new AppContainerRestartPolicyRule(),
+    new InitContainerProbesLifecycleRule(),
+    new ProbeSuccessThresholdRule(),
+    new ProbeHandlerRule(),
+    new ContainerNameRule(),
+    new ContainerNameUniqueRule(),
+    new VolumeMountNameRule(),
+    new ProbeNamedPortRule(),
+    new RequestsWithinLimitsRule(),
+    new PodRestartPolicyRule(),
+    new NeedsReadyOrderRule(),
+    new StartAfterOrderRule(),
+    new SidecarTerminationOrderRule(),
+    new SidecarStartupProbeRule(),
+    new SidecarReadinessProbeRule(),
+    new LegacySidecarInJobRule(),
+    new DuplicateContainerPortRule(),
+    new DuplicatePortNameRule(),
+    new HostPortConflictRule(),
+    new TerminationBudgetRule(),
+    new NativeSidecarVersionRule(),
+    new PodLevelResourcesVersionRule(),
+    new PodSecurityBaselineRule(),
+    new PodSecurityRestrictedRule(),
+    new SidecarRequestsRule(),
+    new AnnotationsWellFormedRule(),
+    new SuppressionAnnotationRule(),
+  ];
+}

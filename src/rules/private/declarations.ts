@@ -1,0 +1,28 @@
+import { Annotations, readNumberMap, readRelation } from '../../engine/annotations';
+import { PodManifest } from '../../engine/pod-manifest';
+
+/**
+ * The relations declared on the pod (template) metadata. Malformed annotations read as empty
+ * here; `SC-ANN-001` reports them, so other rules do not report the same problem again.
+ */
+export interface Declarations {
+  readonly startAfter: Record<string, string[]>;
+  readonly needsReady: Record<string, string[]>;
+  readonly shutdownSeconds: Record<string, number>;
+}
+
+export function readDeclarations(pod: PodManifest): Declarations {
+  const annotations = annotationsOf(pod);
+  return {
+    startAfter: readRelation(annotations, Annotations.START_AFTER).relation,
+    needsReady: readRelation(annotations, Annotations.NEEDS_READY).relation,
+    shutdownSeconds: readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS).values,
+  };
+}
+
+/** Pod (template) annotations, only if they are a string map; anything else reads as none. */
+export function annotationsOf(pod: PodManifest): Record<string, string> | undefined {
+  const a = pod.podMetadata.annotations;
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return undefined;
+  return a;
+}

@@ -1,0 +1,53 @@
+import { FieldPath } from '../../engine/field-path';
+import { PodManifest } from '../../engine/pod-manifest';
+import { PodContainer, podContainers } from '../../engine/pod-containers';
+import { ContainerJson, isObject } from '../../engine/wire-types';
+
+/** A container of any kind, ephemeral containers included (PSS and name rules need them). */
+export interface AnyContainer {
+  readonly container: ContainerJson;
+  readonly path: FieldPath;
+  readonly name: string;
+  /** `init`, `sidecar`, `app` or `ephemeral`. */
+  readonly kind: string;
+}
+
+/** Init, sidecar and app containers (as `podContainers`), then ephemeral containers. */
+export function allContainers(pod: PodManifest): AnyContainer[] {
+  const out: AnyContainer[] = podContainers(pod.podSpec, pod.podSpecPath).map((c) => ({
+    container: c.container, path: c.path, name: c.name, kind: c.role as string,
+  }));
+  const eph = Array.isArray(pod.podSpec.ephemeralContainers) ? pod.podSpec.ephemeralContainers : [];
+  eph.forEach((c, i) => {
+    if (!isObject(c)) return;
+    out.push({ container: c, path: pod.podSpecPath.child('ephemeralContainers').index(i), name: typeof c.name === 'string' ? c.name : '', kind: 'ephemeral' });
+  });
+  return out;
+}
+
+export function containersOf(pod: PodManifest): PodContainer[] {
+  return podContainers(pod.podSpec, pod.podSpecPath);
+}
+
+/** Array field or `[]` when unset or of the wrong type. */
+export function arrayOf(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Quotes like Go's `%q`, as the API server prints bad values. */
+export function q(v: unknown): string {
+  return JSON.stringify(v);
+}
+
+/** Names of a container for messages: `container "proxy"` (or its path when unnamed). */
+export function describe(c: { name: string; path: FieldPath }): string {
+  return c.name === '' ? `container at ${c.path.toString()}` : `container "${c.name}"`;
+}
+
+/**
+ * The Go-style list of supported values in `Unsupported value` errors
+ * (apimachinery `field.NotSupported`): `supported values: "OnFailure", "Never"`.
+ */
+export function supportedValues(values: string[]): string {
+  return `supported values: ${values.map((v) => q(v)).join(', ')}`;
+}

@@ -1,0 +1,39 @@
+import { ContainerRole } from '../../engine/container-role';
+import { FieldPath } from '../../engine/field-path';
+import { PodManifest } from '../../engine/pod-manifest';
+import { PodContainer } from '../../engine/pod-containers';
+import { isObject } from '../../engine/wire-types';
+import { arrayOf, containersOf } from './pod-view';
+
+/** One declared port of one container. */
+export interface DeclaredPort {
+  readonly container: PodContainer;
+  readonly port: Record<string, any>;
+  readonly path: FieldPath;
+}
+
+export function portsOf(c: PodContainer): DeclaredPort[] {
+  return arrayOf(c.container.ports)
+    .map((port, i) => ({ container: c, port, path: c.path.child('ports').index(i) }))
+    .filter((p) => isObject(p.port));
+}
+
+/**
+ * Sets of containers that run at the same time, so share the pod's network namespace at once:
+ * the app containers with every sidecar, and each regular init container with the sidecars
+ * declared before it (those are already running while it runs).
+ */
+export function concurrentGroups(pod: PodManifest): PodContainer[][] {
+  const all = containersOf(pod);
+  const sidecars = all.filter((c) => c.role === ContainerRole.SIDECAR);
+  const groups: PodContainer[][] = [[...sidecars, ...all.filter((c) => c.role === ContainerRole.APP)]];
+  for (const init of all.filter((c) => c.role === ContainerRole.REGULAR_INIT)) {
+    groups.push([...sidecars.filter((s) => s.index < init.index), init]);
+  }
+  return groups;
+}
+
+/** `8080/TCP`: the protocol defaults to TCP as in the API. */
+export function portKey(port: unknown, protocol: unknown): string {
+  return `${port}/${typeof protocol === 'string' && protocol !== '' ? protocol : 'TCP'}`;
+}

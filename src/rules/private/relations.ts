@@ -1,0 +1,21 @@
+import { PodContainer } from '../../engine/pod-containers';
+import { PodManifest } from '../../engine/pod-manifest';
+import { containersOf } from './pod-view';
+
+/** Finds the (first) container of a pod by name, init and app containers alike. */
+export function containerIndex(pod: PodManifest): Map<string, PodContainer> {
+  const byName = new Map<string, PodContainer>();
+  for (const c of containersOf(pod)) {
+    if (c.name !== '' && !byName.has(c.name)) byName.set(c.name, c);
+  }
+  return byName;
+}
+
+/** Every (from, to) pair of a relation, sorted for deterministic output. */
+export function pairs(relation: Record<string, string[]>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const from of Object.keys(relation).sort()) {
+    for (const to of relation[from]) out.push([from, to]);
+  }
+  return out;
+}

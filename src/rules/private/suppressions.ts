@@ -1,0 +1,68 @@
+import { Annotations } from '../../engine/annotations';
+import { FieldPath } from '../../engine/field-path';
+import { PodManifest } from '../../engine/pod-manifest';
+import { isObject } from '../../engine/wire-types';
+
+/** The shortest reason a suppression may carry: long enough to say why. */
+export const MIN_REASON_LENGTH = 10;
+
+export interface SuppressionEntry {
+  readonly ruleId: string;
+  readonly reason: string;
+  /** `options` or the annotation's field path. */
+  readonly source: string;
+}
+
+export interface SuppressionProblem {
+  readonly path: FieldPath;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Why a suppression is not acceptable, or `undefined` when it is. */
+export function suppressionProblem(ruleId: string, reason: unknown, knownRuleIds: ReadonlyArray<string>): string | undefined {
+  if (!knownRuleIds.includes(ruleId)) return `Not found: ${JSON.stringify(ruleId)}: no rule has this id`;
+  if (typeof reason !== 'string') return `Invalid value: ${JSON.stringify(reason)}: the reason for ${ruleId} must be a string`;
+  if (reason.trim().length < MIN_REASON_LENGTH) {
+    return `Invalid value: ${JSON.stringify(reason)}: the reason for suppressing ${ruleId} must be at least ${MIN_REASON_LENGTH} characters`;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the `cdk8s-sidecars.dev/suppress` annotation of the object's metadata and of the pod
+ * template's metadata. Valid entries suppress; problems are reported by SC-ANN-002 and the
+ * entries they concern do not suppress anything.
+ */
+export function readAnnotationSuppressions(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): { entries: SuppressionEntry[]; problems: SuppressionProblem[] } {
+  const entries: SuppressionEntry[] = [];
+  const problems: SuppressionProblem[] = [];
+  const places: Array<[unknown, FieldPath]> = [[pod.metadata.annotations, FieldPath.of('metadata.annotations')]];
+  if (pod.podMetadataPath.toString() !== 'metadata') places.push([pod.podMetadata.annotations, pod.podMetadataPath.child('annotations')]);
+  for (const [annotations, base] of places) {
+    if (!isObject(annotations) || annotations[Annotations.SUPPRESS] === undefined) continue;
+    const path = base.key(Annotations.SUPPRESS);
+    const raw = annotations[Annotations.SUPPRESS];
+    const example = 'write a JSON object of rule id -> reason, e.g. {"SC-READINESS-001":"the proxy must be ready before traffic"}';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(raw));
+    } catch {
+      problems.push({ path, message: `Invalid value: ${JSON.stringify(raw)}: not valid JSON`, fix: example });
+      continue;
+    }
+    if (!isObject(parsed)) {
+      problems.push({ path, message: `Invalid value: ${JSON.stringify(raw)}: must be a JSON object of rule id -> reason`, fix: example });
+      continue;
+    }
+    for (const [ruleId, reason] of Object.entries(parsed)) {
+      const problem = suppressionProblem(ruleId, reason, knownRuleIds);
+      if (problem) {
+        problems.push({ path, message: problem, fix: `name a rule of RULES.md and give a reason of at least ${MIN_REASON_LENGTH} characters that says why the finding does not apply` });
+      } else {
+        entries.push({ ruleId, reason: reason as string, source: path.toString() });
+      }
+    }
+  }
+  return { entries, problems };
+}

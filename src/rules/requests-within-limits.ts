@@ -1,0 +1,57 @@
+import { FieldPath } from '../engine/field-path';
+import { Finding } from '../engine/finding';
+import { Severity } from '../engine/severity';
+import { isObject } from '../engine/wire-types';
+import { Quantity } from '../resources/quantity';
+import { BaseRule } from './private/base-rule';
+import { allContainers, q } from './private/pod-view';
+import { RuleContext } from './rule-context';
+
+/**
+ * validation.go `ValidateContainerResourceRequirements` / pod-level `validatePodResourceRequirements`:
+ * every quantity parses, and a request is at most the limit of the same resource. Compared
+ * exactly (BigInt-backed `Quantity`), never as floats.
+ */
+export class RequestsWithinLimitsRule extends BaseRule {
+  public readonly id = 'SC-API-010';
+  public readonly name = 'requests-within-limits';
+  public readonly severity = Severity.ERROR;
+  public readonly summary = 'Resource quantities are valid and no request exceeds its limit.';
+  public readonly explanation = 'The API server rejects a container (sidecars included) or a pod-level resources block whose request for a resource is greater than its limit for that resource, and any quantity that does not parse. Sidecar presets combined with user overrides make this easy to get wrong.';
+  public readonly fix = 'Lower the request or raise the limit.';
+  public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (ValidateContainerResourceRequirements)';
+
+  public evaluate(context: RuleContext): Finding[] {
+    const pod = context._pod;
+    const out: Finding[] = [];
+    for (const c of allContainers(pod)) this.check(c.container.resources, c.path.child('resources'), out);
+    this.check(pod.podSpec.resources, pod.podSpecPath.child('resources'), out);
+    return out;
+  }
+
+  private check(resources: unknown, path: FieldPath, out: Finding[]): void {
+    if (!isObject(resources)) return;
+    const read = (kind: 'requests' | 'limits'): Map<string, Quantity> => {
+      const parsed = new Map<string, Quantity>();
+      const map = resources[kind];
+      if (!isObject(map)) return parsed;
+      for (const [name, raw] of Object.entries(map)) {
+        try {
+          parsed.set(name, Quantity.fromJson(raw));
+        } catch (e) {
+          out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: ${(e as Error).message}`, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
+        }
+      }
+      return parsed;
+    };
+    const requests = read('requests');
+    const limits = read('limits');
+    for (const [name, request] of requests) {
+      const limit = limits.get(name);
+      if (limit && request.cmp(limit) > 0) {
+        out.push(this.finding(path.child('requests').key(name), `Invalid value: "${request}": must be less than or equal to ${name} limit of ${limit}`,
+          `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${request}`));
+      }
+    }
+  }
+}
