@@ -1,0 +1,70 @@
+import { Annotations } from '../engine/annotations';
+import { PodManifest } from '../engine/pod-manifest';
+import { EffectiveResources, EffectiveResourcesOptions } from './effective-resources';
+import { Quantity } from './quantity';
+
+/** Written for an unbounded limit: some container sets none, so the pod cgroup has no cap. */
+export const UNBOUNDED = 'unbounded';
+/** Written for an empty resource map (e.g. the requests of a BestEffort pod). */
+export const NO_RESOURCES = 'none';
+
+/**
+ * Kinds that run several identical pods at once (`replicas`, or `parallelism` for Jobs).
+ * The API server defaults both fields to 1 when unset. DaemonSets run one pod per node: no total.
+ */
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
+
+/**
+ * Formats a resource map compactly and deterministically: `cpu=350m,memory=448Mi` (keys
+ * sorted), every resource listed in `unbounded` written `<name>=unbounded`, `none` when empty.
+ */
+export function formatResourceMap(values: { [resource: string]: string }, unbounded: ReadonlyArray<string> = []): string {
+  const keys = [...new Set([...Object.keys(values), ...unbounded])].sort();
+  if (keys.length === 0) return NO_RESOURCES;
+  return keys.map((k) => `${k}=${unbounded.includes(k) ? UNBOUNDED : values[k]}`).join(',');
+}
+
+/** Every quantity of the map times `factor` (replicas), canonical. */
+export function multiplyResourceMap(values: { [resource: string]: string }, factor: number): { [resource: string]: string } {
+  const out: { [resource: string]: string } = {};
+  for (const k of Object.keys(values).sort()) out[k] = Quantity.parse(values[k]).mul(factor).toString();
+  return out;
+}
+
+/**
+ * How many pods of this manifest run at once, for totals: `replicas`/`parallelism` (1 when
+ * unset, as the API server defaults it); `undefined` for kinds without such a field.
+ */
+export function replicasOf(pod: PodManifest): number | undefined {
+  if (!REPLICATED_KINDS.has(pod.kind)) return pod.kind === 'Pod' ? 1 : undefined;
+  return pod.replicas ?? 1;
+}
+
+/**
+ * The annotations the constructs write on a pod template (or a Pod's metadata) at synth:
+ * effective requests, effective limits (unbounded ones marked), the QoS class, and for
+ * replicated kinds (or when `replicas` is given) the totals across replicas.
+ *
+ * @param manifestOrPodSpec a pod-bearing manifest, or a bare pod spec
+ * @param replicas pods running at once; by default read from the manifest (`replicas`/`parallelism`)
+ * @throws Error listing every invalid quantity (see `EffectiveResources.of`), or for a bad `replicas`
+ */
+export function effectiveResourceAnnotations(manifestOrPodSpec: unknown, replicas?: number, options?: EffectiveResourcesOptions): Record<string, string> {
+  const pod = PodManifest.from(manifestOrPodSpec) ?? PodManifest.fromPodSpec(manifestOrPodSpec);
+  if (!pod) throw new Error(`expected a pod-bearing manifest or a pod spec, got ${manifestOrPodSpec === null ? 'null' : typeof manifestOrPodSpec}`);
+  if (replicas !== undefined && !(Number.isSafeInteger(replicas) && replicas >= 0)) {
+    throw new Error(`invalid replicas ${replicas}: expected a whole number >= 0`);
+  }
+  const effective = EffectiveResources._fromPod(pod, options);
+  const out: Record<string, string> = {
+    [Annotations.EFFECTIVE_REQUESTS]: formatResourceMap(effective.requests),
+    [Annotations.EFFECTIVE_LIMITS]: formatResourceMap(effective.limits, effective.unbounded),
+    [Annotations.QOS_CLASS]: effective.qosClass,
+  };
+  const count = replicas ?? (REPLICATED_KINDS.has(pod.kind) ? replicasOf(pod) : undefined);
+  if (count !== undefined) {
+    out[Annotations.TOTAL_REQUESTS] = formatResourceMap(multiplyResourceMap(effective.requests, count));
+    out[Annotations.TOTAL_LIMITS] = formatResourceMap(multiplyResourceMap(effective.limits, count), effective.unbounded);
+  }
+  return out;
+}
