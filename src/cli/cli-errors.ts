@@ -39,3 +39,12 @@ export function oneLine(message: unknown): string {
   const first = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
   return first.length > 300 ? `${first.slice(0, 297)}...` : first;
 }
+
+/**
+ * Engine errors list every problem on its own line (field path, value, fix); the CLI keeps all
+ * of them but on one line, joined with `; `, so each error stays one line in a CI log.
+ */
+export function flattenLines(message: unknown): string {
+  const text = message instanceof Error ? message.message : String(message);
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join('; ');
+}

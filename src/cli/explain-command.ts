@@ -1,4 +1,4 @@
-import { ExitCode, InputError, oneLine } from './cli-errors';
+import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
 import { CliEngine, ObjectExplanation } from './cli-engine';
 import { CliIo } from './cli-io';
 import { expandInputs, readInputText } from './input-files';
@@ -67,7 +67,7 @@ export async function runExplain(input: string, settings: ExplainSettings, io: C
           explanation: engine.explain(item.manifest, settings.targetVersion),
         });
       } catch (e) {
-        errors.push(new InputError(`${item.file}:${pos.line}:${pos.column}`, `cannot explain ${pod.displayName}: ${oneLine(e)}`));
+        errors.push(new InputError(`${item.file}:${pos.line}:${pos.column}`, `cannot explain ${pod.displayName}: ${flattenLines(e)}`));
       }
     }
   }
@@ -137,7 +137,8 @@ function render(list: Explained[], format: ExplainFormat): string {
         '',
         e.explanation.lifecycleText.trimEnd(),
         '',
-        e.explanation.resourcesText.trimEnd(),
+        'EFFECTIVE RESOURCES (per pod, as the scheduler and the kubelet count them)',
+        ...e.explanation.resourcesText.trimEnd().split('\n').map((l) => `  ${l}`),
         '',
       ].join('\n')).join('\n');
   }

@@ -1,4 +1,4 @@
-import { ExitCode, InputError, oneLine } from './cli-errors';
+import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
 import { CliEngine, EngineCheckOptions } from './cli-engine';
 import { CliIo } from './cli-io';
 import { expandInputs, InputFile, readInputText } from './input-files';
@@ -144,12 +144,13 @@ function checkOne(
   try {
     result = engine.check(item.manifest, context, settings);
   } catch (e) {
-    return new InputError(where, `the rules engine could not check ${pod.displayName}: ${oneLine(e)}`);
+    return new InputError(where, `the rules engine could not check ${pod.displayName}: ${flattenLines(e)}`);
   }
+  // Source order within an object (the engine orders by severity): the output reads top to bottom like the file.
   const findings = result.findings.map((finding) => {
     const pos = item.locator.locate(finding.path);
     return { file: item.file, line: pos.line, column: pos.column, object: pod.displayName, finding };
-  });
+  }).sort((a, b) => a.line - b.line || a.column - b.column);
   const suppressions = result.suppressed.map((suppressed) => {
     const pos = item.locator.locate(suppressed.path);
     return { file: item.file, line: pos.line, column: pos.column, object: pod.displayName, suppressed };
