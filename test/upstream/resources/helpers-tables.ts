@@ -1,0 +1,336 @@
+/**
+ * Test tables of the pod resource helpers, ported as data: wire-format pod specs -> expected
+ * effective requests/limits.
+ *
+ * Upstream: kubernetes/kubernetes
+ *   staging/src/k8s.io/component-helpers/resource/helpers_test.go
+ *   (read at commit 0085214e563468088672cf8c50849884198a18cc)
+ *
+ * Options map as: `ExcludeOverhead` -> `excludeOverhead`, `SkipPodLevelResources` ->
+ * `podLevelResources: false`. Upstream works on the spec as stored (no API-server defaulting),
+ * so every case runs with `apiServerDefaults: false`.
+ *
+ * Left out, on purpose: cases that set `UseStatusResources: true` (in-place resize: they read
+ * `status.containerStatuses[].resources`, `allocatedResources` and resize conditions, which a
+ * manifest does not have), and the DRA cases (they read `status.nodeAllocatableResourceClaimStatuses`).
+ * Cases with `UseStatusResources: false` are kept: the status is ignored there.
+ * Not ported yet: `TestAggregateContainerRequestsAndLimits` (past the part of the file we read).
+ */
+
+export interface HelpersCase {
+  readonly name: string;
+  readonly options?: { readonly excludeOverhead?: boolean; readonly podLevelResources?: boolean };
+  readonly podSpec: any;
+  readonly expected: { [resource: string]: string };
+}
+
+const sidecar = 'Always';
+
+/** `TestPodResourceRequests` (spec-only cases). */
+export const TEST_POD_RESOURCE_REQUESTS: ReadonlyArray<HelpersCase> = [
+  {
+    name: 'nil options, larger init container',
+    podSpec: { initContainers: [{ resources: { requests: { cpu: '4' } } }], containers: [{ resources: { requests: { cpu: '1' } } }] },
+    expected: { cpu: '4' },
+  },
+  {
+    name: 'nil options, larger containers',
+    podSpec: { initContainers: [{ resources: { requests: { cpu: '2' } } }], containers: [{ resources: { requests: { cpu: '2' } } }, { resources: { requests: { cpu: '3' } } }] },
+    expected: { cpu: '5' },
+  },
+  {
+    name: 'pod overhead excluded',
+    options: { excludeOverhead: true },
+    podSpec: { overhead: { cpu: '1' }, initContainers: [{ resources: { requests: { cpu: '2' } } }], containers: [{ resources: { requests: { cpu: '2' } } }, { resources: { requests: { cpu: '3' } } }] },
+    expected: { cpu: '5' },
+  },
+  {
+    name: 'pod overhead included',
+    podSpec: {
+      overhead: { cpu: '1', memory: '1Gi' },
+      initContainers: [{ resources: { requests: { cpu: '2' }, limits: { cpu: '2' } } }],
+      containers: [{ resources: { requests: { cpu: '2' } } }, { resources: { requests: { cpu: '3' } } }],
+    },
+    expected: { cpu: '6', memory: '1Gi' },
+  },
+  {
+    name: "resized, infeasible, but don't use status",
+    podSpec: { containers: [{ name: 'container-1', resources: { requests: { cpu: '4' } } }] },
+    expected: { cpu: '4' },
+  },
+  {
+    name: "resized, restartable init container, infeasible, but don't use status",
+    podSpec: { initContainers: [{ name: 'restartable-init-1', restartPolicy: sidecar, resources: { requests: { cpu: '4' } } }] },
+    expected: { cpu: '4' },
+  },
+  {
+    name: 'restartable init container',
+    podSpec: {
+      initContainers: [{ name: 'restartable-init-1', restartPolicy: sidecar, resources: { requests: { cpu: '1' } } }],
+      containers: [{ name: 'container-1', resources: { requests: { cpu: '1' } } }],
+    },
+    expected: { cpu: '2' },
+  },
+  {
+    name: 'multiple restartable init containers',
+    podSpec: {
+      initContainers: [
+        { name: 'init-1', resources: { requests: { cpu: '5' } } },
+        { name: 'restartable-init-1', restartPolicy: sidecar, resources: { requests: { cpu: '1' } } },
+        { name: 'restartable-init-2', restartPolicy: sidecar, resources: { requests: { cpu: '2' } } },
+        { name: 'restartable-init-3', restartPolicy: sidecar, resources: { requests: { cpu: '3' } } },
+      ],
+      containers: [{ name: 'container-1', resources: { requests: { cpu: '1' } } }],
+    },
+    expected: { cpu: '7' },
+  },
+  {
+    name: 'multiple restartable and regular init containers',
+    podSpec: {
+      initContainers: [
+        { name: 'init-1', resources: { requests: { cpu: '5' } } },
+        { name: 'restartable-init-1', restartPolicy: sidecar, resources: { requests: { cpu: '1' } } },
+        { name: 'restartable-init-2', restartPolicy: sidecar, resources: { requests: { cpu: '2' } } },
+        { name: 'init-2', resources: { requests: { cpu: '5' } } },
+        { name: 'restartable-init-3', restartPolicy: sidecar, resources: { requests: { cpu: '3' } } },
+      ],
+      containers: [{ name: 'container-1', resources: { requests: { cpu: '1' } } }],
+    },
+    expected: { cpu: '8' },
+  },
+  {
+    name: 'restartable-init, init and regular',
+    podSpec: {
+      initContainers: [
+        { name: 'restartable-init-1', restartPolicy: sidecar, resources: { requests: { cpu: '10' } } },
+        { name: 'init-1', resources: { requests: { cpu: '200' } } },
+      ],
+      containers: [{ name: 'container-1', resources: { requests: { cpu: '100' } } }],
+    },
+    expected: { cpu: '210' },
+  },
+];
+
+/** `TestPodResourceLimits` (spec-only cases). */
+export const TEST_POD_RESOURCE_LIMITS: ReadonlyArray<HelpersCase> = [
+  {
+    name: 'nil options, larger init container',
+    podSpec: { initContainers: [{ resources: { limits: { cpu: '4' } } }], containers: [{ resources: { limits: { cpu: '1' } } }] },
+    expected: { cpu: '4' },
+  },
+  {
+    name: 'nil options, larger containers',
+    podSpec: { initContainers: [{ resources: { limits: { cpu: '2' } } }], containers: [{ resources: { limits: { cpu: '2' } } }, { resources: { limits: { cpu: '3' } } }] },
+    expected: { cpu: '5' },
+  },
+  {
+    name: 'pod overhead excluded',
+    options: { excludeOverhead: true },
+    podSpec: { overhead: { cpu: '1' }, initContainers: [{ resources: { limits: { cpu: '2' } } }], containers: [{ resources: { limits: { cpu: '2' } } }, { resources: { limits: { cpu: '3' } } }] },
+    expected: { cpu: '5' },
+  },
+  {
+    name: 'pod overhead included',
+    podSpec: { overhead: { cpu: '1', memory: '1Gi' }, initContainers: [{ resources: { limits: { cpu: '2' } } }], containers: [{ resources: { limits: { cpu: '2' } } }, { resources: { limits: { cpu: '3' } } }] },
+    // overhead is only added to non-zero limits, so there will be no expected memory limit
+    expected: { cpu: '6' },
+  },
+  {
+    name: 'no limited containers should result in no limits for the pod',
+    podSpec: { initContainers: [], containers: [{}] },
+    expected: {},
+  },
+  {
+    name: "one limited and one unlimited container should result in the limited container's limits for the pod",
+    podSpec: { initContainers: [], containers: [{ resources: { limits: { cpu: '2', memory: '2Gi' } } }, {}] },
+    expected: { cpu: '2', memory: '2Gi' },
+  },
+  {
+    name: "one limited and one unlimited init container should result in the limited init container's limits for the pod",
+    podSpec: { initContainers: [{ resources: { limits: { cpu: '2', memory: '2Gi' } } }, {}], containers: [{ resources: { limits: { cpu: '1', memory: '1Gi' } } }] },
+    expected: { cpu: '2', memory: '2Gi' },
+  },
+  {
+    name: 'restartable init container',
+    podSpec: {
+      initContainers: [{ name: 'restartable-init-1', restartPolicy: sidecar, resources: { limits: { cpu: '1' } } }],
+      containers: [{ name: 'container-1', resources: { limits: { cpu: '1' } } }],
+    },
+    expected: { cpu: '2' },
+  },
+  {
+    name: 'multiple restartable init containers',
+    podSpec: {
+      initContainers: [
+        { name: 'init-1', resources: { limits: { cpu: '5' } } },
+        { name: 'restartable-init-1', restartPolicy: sidecar, resources: { limits: { cpu: '1' } } },
+        { name: 'restartable-init-2', restartPolicy: sidecar, resources: { limits: { cpu: '2' } } },
+        { name: 'restartable-init-3', restartPolicy: sidecar, resources: { limits: { cpu: '3' } } },
+      ],
+      containers: [{ name: 'container-1', resources: { limits: { cpu: '1' } } }],
+    },
+    expected: { cpu: '7' },
+  },
+  {
+    name: 'multiple restartable and regular init containers',
+    podSpec: {
+      initContainers: [
+        { name: 'init-1', resources: { limits: { cpu: '5' } } },
+        { name: 'restartable-init-1', restartPolicy: sidecar, resources: { limits: { cpu: '1' } } },
+        { name: 'restartable-init-2', restartPolicy: sidecar, resources: { limits: { cpu: '2' } } },
+        { name: 'init-2', resources: { limits: { cpu: '5' } } },
+        { name: 'restartable-init-3', restartPolicy: sidecar, resources: { limits: { cpu: '3' } } },
+      ],
+      containers: [{ name: 'container-1', resources: { limits: { cpu: '1' } } }],
+    },
+    expected: { cpu: '8' },
+  },
+  {
+    name: 'restartable-init, init and regular',
+    podSpec: {
+      initContainers: [
+        { name: 'restartable-init-1', restartPolicy: sidecar, resources: { limits: { cpu: '10' } } },
+        { name: 'init-1', resources: { limits: { cpu: '200' } } },
+      ],
+      containers: [{ name: 'container-1', resources: { limits: { cpu: '100' } } }],
+    },
+    expected: { cpu: '210' },
+  },
+  {
+    name: "pod scaled down, don't use status",
+    podSpec: { containers: [{ name: 'container-1', resources: { limits: { memory: '1Gi' } } }] },
+    expected: { memory: '1Gi' },
+  },
+  {
+    name: "pod scaled down with restartable init containers, don't use status",
+    podSpec: { initContainers: [{ name: 'restartable-init-1', restartPolicy: sidecar, resources: { limits: { memory: '1Gi' } } }] },
+    expected: { memory: '1Gi' },
+  },
+];
+
+/** `TestPodLevelResourceRequests` (spec-only cases; upstream always sets `spec.resources`). */
+export const TEST_POD_LEVEL_RESOURCE_REQUESTS: ReadonlyArray<HelpersCase> = [
+  { name: 'nil', podSpec: { resources: {} }, expected: {} },
+  {
+    name: 'pod level memory resource with SkipPodLevelResources true',
+    options: { podLevelResources: false },
+    podSpec: { resources: { requests: { memory: '2Mi' } } },
+    expected: {},
+  },
+  {
+    name: 'pod level memory resource with SkipPodLevelResources false',
+    podSpec: { resources: { requests: { memory: '2Mi' } } },
+    expected: { memory: '2Mi' },
+  },
+  {
+    name: 'pod level memory and container level cpu resources with SkipPodLevelResources false',
+    podSpec: { resources: { requests: { memory: '2Mi' } }, containers: [{ resources: { requests: { cpu: '2m' } } }] },
+    expected: { memory: '2Mi', cpu: '2m' },
+  },
+  {
+    name: 'pod level unsupported resources set at both pod-level and container-level with SkipPodLevelResources false',
+    podSpec: { resources: { requests: { storage: '2Mi' } }, containers: [{ resources: { requests: { storage: '3Mi' } } }] },
+    expected: { storage: '3Mi' },
+  },
+  {
+    name: 'pod level unsupported resources set at pod-level with SkipPodLevelResources false',
+    podSpec: { resources: { requests: { storage: '2Mi' } }, containers: [{ resources: { requests: { memory: '3Mi' } } }] },
+    expected: { memory: '3Mi' },
+  },
+  {
+    name: 'only container level resources set with SkipPodLevelResources false',
+    podSpec: { resources: {}, containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }] },
+    expected: { memory: '3Mi', cpu: '2m' },
+  },
+  {
+    name: 'both container-level and pod-level resources set with SkipPodLevelResources false',
+    podSpec: { resources: { requests: { memory: '6Mi', cpu: '8m' } }, containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }] },
+    expected: { memory: '6Mi', cpu: '8m' },
+  },
+  {
+    name: 'container-level resources and init container set with SkipPodLevelResources false',
+    podSpec: {
+      resources: {},
+      containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }],
+      initContainers: [{ resources: { requests: { memory: '5Mi', cpu: '4m' } } }],
+    },
+    expected: { memory: '5Mi', cpu: '4m' },
+  },
+  {
+    name: 'container-level resources and init container set with SkipPodLevelResources false (upstream name; runs with SkipPodLevelResources true)',
+    options: { podLevelResources: false },
+    podSpec: {
+      resources: {},
+      containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }],
+      initContainers: [{ resources: { requests: { memory: '5Mi', cpu: '4m' } } }],
+    },
+    expected: { memory: '5Mi', cpu: '4m' },
+  },
+  {
+    name: 'container-level resources and sidecar container set with SkipPodLevelResources false',
+    podSpec: {
+      resources: {},
+      containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }],
+      initContainers: [{ restartPolicy: sidecar, resources: { requests: { memory: '5Mi', cpu: '4m' } } }],
+    },
+    expected: { memory: '8Mi', cpu: '6m' },
+  },
+  {
+    name: 'container-level resources, init and sidecar container set with SkipPodLevelResources false',
+    podSpec: {
+      resources: {},
+      containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }],
+      initContainers: [
+        { restartPolicy: sidecar, resources: { requests: { memory: '5Mi', cpu: '4m' } } },
+        { resources: { requests: { memory: '6Mi', cpu: '8m' } } },
+      ],
+    },
+    expected: { memory: '11Mi', cpu: '12m' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, init and sidecar container set with SkipPodLevelResources false',
+    podSpec: {
+      resources: { requests: { memory: '15Mi', cpu: '18m' } },
+      containers: [{ resources: { requests: { memory: '3Mi', cpu: '2m' } } }],
+      initContainers: [
+        { restartPolicy: sidecar, resources: { requests: { memory: '5Mi', cpu: '4m' } } },
+        { resources: { requests: { memory: '6Mi', cpu: '8m' } } },
+      ],
+    },
+    expected: { memory: '15Mi', cpu: '18m' },
+  },
+  {
+    name: 'pod-level resources, hugepage request/limit single page size',
+    podSpec: { resources: { limits: { 'hugepages-2Mi': '2Mi' }, requests: { 'memory': '10Mi', 'hugepages-2Mi': '2Mi' } } },
+    expected: { 'memory': '10Mi', 'hugepages-2Mi': '2Mi' },
+  },
+  {
+    name: 'pod-level resources, hugepage request/limit multiple page sizes',
+    podSpec: { resources: { limits: { 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' }, requests: { 'cpu': '1', 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' } } },
+    expected: { 'cpu': '1', 'hugepages-2Mi': '2Mi', 'hugepages-1Gi': '1Gi' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, hugepage request/limit single page size',
+    podSpec: {
+      resources: { limits: { 'hugepages-2Mi': '10Mi' }, requests: { 'cpu': '1', 'hugepages-2Mi': '10Mi' } },
+      containers: [{ resources: { limits: { 'hugepages-2Mi': '6Mi' }, requests: { 'hugepages-2Mi': '6Mi' } } }],
+    },
+    expected: { 'cpu': '1', 'hugepages-2Mi': '10Mi' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, hugepage request/limit multiple page sizes',
+    podSpec: {
+      resources: { limits: { 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' }, requests: { 'cpu': '1', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' } },
+      containers: [{ resources: { limits: { 'hugepages-1Gi': '2Gi' }, requests: { 'cpu': '1', 'hugepages-1Gi': '2Gi' } } }],
+    },
+    expected: { 'cpu': '1', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '2Gi' },
+  },
+  {
+    name: 'pod-level resources, container-level resources, hugepage request/limit multiple page sizes between pod-level and container-level',
+    podSpec: {
+      resources: { limits: { 'hugepages-2Mi': '10Mi' }, requests: { 'cpu': '1', 'hugepages-2Mi': '10Mi' } },
+      containers: [{ resources: { limits: { 'hugepages-1Gi': '1Gi' }, requests: { 'memory': '4Mi', 'hugepages-1Gi': '1Gi' } } }],
+    },
+    expected: { 'cpu': '1', 'memory': '4Mi', 'hugepages-2Mi': '10Mi', 'hugepages-1Gi': '1Gi' },
+  },
+];
