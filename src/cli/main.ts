@@ -141,7 +141,8 @@ function parseCommandArgs(command: string, args: string[], options: Options) {
     // Node's messages are long and mention '--' tricks; say the same thing in one short line.
     const code = (e as NodeJS.ErrnoException).code;
     const message = oneLine(e);
-    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    // Node writes "Option '-q, --quiet' ..." or "Unknown option '--frob'": take the long name when there is one.
+    const option = /'(?:-\w, )?(--?[^' ,]+)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       throw new UsageError(`unknown option '${option}'`, command);
     }
