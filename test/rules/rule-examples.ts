@@ -1,0 +1,46 @@
+import { Annotations } from '../../src/engine/annotations';
+import { SidecarRulesOptions } from '../../src/rules/sidecar-rules-options';
+
+/** One real manifest per rule that triggers it, for docs/rules.md. */
+export interface RuleExample {
+  readonly manifest: any;
+  readonly options?: SidecarRulesOptions;
+}
+
+const pod = (spec: any, annotations?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'example', ...(annotations ? { annotations } : {}) }, spec });
+const deployment = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec } } });
+const job = (spec: any) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'report' }, spec: { template: { spec: { restartPolicy: 'Never', ...spec } } } });
+const app = { name: 'app', image: 'example/app:1' };
+const req = { resources: { requests: { cpu: '50m', memory: '64Mi' } } };
+const proxy = { name: 'proxy', image: 'envoyproxy/envoy:v1.30', restartPolicy: 'Always', ...req };
+
+export const RULE_EXAMPLES: Record<string, RuleExample> = {
+  'SC-API-001': { manifest: pod({ initContainers: [{ name: 'setup', image: 'busybox', restartPolicy: 'OnFailure' }], containers: [app] }) },
+  'SC-API-002': { manifest: pod({ containers: [{ ...app, restartPolicy: 'Always' }] }) },
+  'SC-API-003': { manifest: deployment({ initContainers: [{ name: 'migrate', image: 'example/migrate:1', startupProbe: { tcpSocket: { port: 8080 } } }], containers: [app] }) },
+  'SC-API-004': { manifest: pod({ initContainers: [{ ...proxy, livenessProbe: { tcpSocket: { port: 9901 }, successThreshold: 2 } }], containers: [app] }) },
+  'SC-API-005': { manifest: pod({ containers: [{ ...app, readinessProbe: { periodSeconds: 5 } }] }) },
+  'SC-API-006': { manifest: pod({ containers: [{ ...app, name: 'Log_Shipper' }] }) },
+  'SC-API-007': { manifest: pod({ initContainers: [{ ...proxy, name: 'app' }], containers: [app] }) },
+  'SC-API-008': { manifest: pod({ initContainers: [{ ...proxy, volumeMounts: [{ name: 'logs', mountPath: '/var/log' }] }], containers: [app] }) },
+  'SC-API-009': { manifest: pod({ initContainers: [{ ...proxy, readinessProbe: { httpGet: { path: '/ready', port: 'admin' } } }], containers: [app] }) },
+  'SC-API-010': { manifest: pod({ initContainers: [{ ...proxy, resources: { requests: { cpu: '500m', memory: '64Mi' }, limits: { cpu: '250m' } } }], containers: [app] }) },
+  'SC-API-011': { manifest: { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'report' }, spec: { template: { spec: { containers: [app] } } } } },
+  'SC-ORDER-001': { manifest: pod({ initContainers: [{ name: 'migrate', image: 'example/migrate:1' }, proxy], containers: [app] }, { [Annotations.NEEDS_READY]: '{"migrate":["proxy"]}' }) },
+  'SC-ORDER-002': { manifest: pod({ initContainers: [proxy, { name: 'fetch-secrets', image: 'example/fetch:1' }], containers: [app] }, { [Annotations.START_AFTER]: '{"proxy":["fetch-secrets"]}' }) },
+  'SC-ORDER-003': { manifest: pod({ initContainers: [{ name: 'logs', image: 'fluent/fluent-bit:3.0', restartPolicy: 'Always', ...req }, proxy], containers: [app] }, { [Annotations.NEEDS_READY]: '{"logs":["proxy"]}' }) },
+  'SC-STARTUP-001': { manifest: pod({ initContainers: [proxy], containers: [app] }, { [Annotations.NEEDS_READY]: '{"app":["proxy"]}' }) },
+  'SC-READINESS-001': { manifest: deployment({ initContainers: [{ ...proxy, readinessProbe: { httpGet: { path: '/ready', port: 9901 } } }], containers: [app] }) },
+  'SC-JOB-001': { manifest: job({ containers: [app, { name: 'logs', image: 'fluent/fluent-bit:3.0' }] }) },
+  'SC-PORT-001': { manifest: deployment({ containers: [{ ...app, ports: [{ containerPort: 8080 }] }, { name: 'metrics', image: 'example/metrics:1', ports: [{ containerPort: 8080 }] }] }) },
+  'SC-PORT-002': { manifest: pod({ initContainers: [{ ...proxy, ports: [{ name: 'http', containerPort: 15001 }] }], containers: [{ ...app, ports: [{ name: 'http', containerPort: 8080 }] }] }) },
+  'SC-PORT-003': { manifest: pod({ initContainers: [{ ...proxy, ports: [{ containerPort: 15001, hostPort: 8080 }] }], containers: [{ ...app, ports: [{ containerPort: 8080, hostPort: 8080 }] }] }), options: { podSecurity: 'none' as any } },
+  'SC-TERMINATION-001': { manifest: pod({ initContainers: [proxy], containers: [{ ...app, lifecycle: { preStop: { sleep: { seconds: 25 } } } }] }, { [Annotations.SHUTDOWN_SECONDS]: '{"proxy":10}' }) },
+  'SC-VERSION-001': { manifest: pod({ initContainers: [proxy], containers: [app] }), options: { targetVersion: '1.27' } },
+  'SC-VERSION-002': { manifest: pod({ resources: { limits: { cpu: '1', memory: '1Gi' } }, containers: [app] }), options: { targetVersion: '1.32' } },
+  'SC-PSS-001': { manifest: pod({ initContainers: [{ ...proxy, securityContext: { privileged: true } }], containers: [app] }) },
+  'SC-PSS-002': { manifest: pod({ securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }, initContainers: [proxy], containers: [{ ...app, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] }), options: { podSecurity: 'restricted' as any } },
+  'SC-RES-001': { manifest: pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.30', restartPolicy: 'Always' }], containers: [app] }) },
+  'SC-ANN-001': { manifest: pod({ containers: [app] }, { [Annotations.NEEDS_READY]: '{"app":["vault-agent"]}' }) },
+  'SC-ANN-002': { manifest: pod({ containers: [app] }, { [Annotations.SUPPRESS]: '{"SC-RES-001":"later"}' }) },
+};
