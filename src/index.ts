@@ -6,10 +6,39 @@ export * from './engine/finding';
 export * from './engine/container-role';
 export * from './engine/kubernetes-version';
 
+// effective resources and QoS
+export * from './resources/quantity-format';
+export { Quantity } from './resources/quantity';
+export * from './resources/qos-class';
+export * from './resources/resource-explanation';
+export { EffectiveResources, EffectiveResourcesOptions } from './resources/effective-resources';
+export { ResourceReport, ResourceReportRow } from './resources/resource-report';
+
+// rules
+export * from './rules/rule';
+export * from './rules/rule-context';
+export * from './rules/pod-security-level';
+export * from './rules/rule-suppression';
+export * from './rules/suppressed-finding';
+export * from './rules/check-result';
+export * from './rules/manifest-findings';
+export * from './rules/sidecar-rules-options';
+export * from './rules/sidecar-rules';
+
+// lifecycle plan
+export * from './lifecycle/start-condition';
+export * from './lifecycle/startup-step';
+export * from './lifecycle/steady-state';
+export * from './lifecycle/shutdown-step';
+export * from './lifecycle/completion-plan';
+export * from './lifecycle/lifecycle-plan-options';
+export * from './lifecycle/lifecycle-plan';
+
 // workloads
 export * from './workloads/init-step';
 export * from './workloads/sidecar';
 export * from './workloads/sidecar-workload';
+export * from './workloads/sidecar-checks';
 export * from './workloads/sidecar-pod';
 export * from './workloads/sidecar-deployment';
 export * from './workloads/sidecar-job';

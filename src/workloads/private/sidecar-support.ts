@@ -4,10 +4,13 @@ import { Construct, IConstruct } from 'constructs';
 import { Annotations, writeRelation } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { PodManifest } from '../../engine/pod-manifest';
+import { effectiveResourceAnnotations } from '../../resources/effective-resource-annotations';
+import { findInvalidQuantities } from '../../resources/pod-resource-reader';
 import { resolveStartOrder } from '../../engine/start-order';
 import { IInitStep, InitStep, InitStepOptions } from '../init-step';
 import { Sidecar, SidecarOptions } from '../sidecar';
-import { SynthAnalysis } from './synth-analysis';
+import { checkManifest, markSidecarOwned, recordSuppressions, setPodAnnotations } from './check-manifest';
+import { RenderOnce } from './render-once';
 
 /**
  * The sidecar behaviour shared by every Sidecar* workload. jsii has no mixins, so each workload
@@ -31,7 +34,7 @@ export class SidecarSupport {
   private readonly steps = new Map<kplus.Container, InitStep | Sidecar>();
   /** container -> sidecars it needs ready before it starts. */
   private readonly readiness = new Map<kplus.Container, Sidecar[]>();
-  private analysis?: SynthAnalysis;
+  private render?: RenderOnce;
 
   private constructor(private readonly host: kplus.AbstractPod) {}
 
@@ -190,39 +193,43 @@ export class SidecarSupport {
   }
 
   /**
-   * Hooks the workload's ApiObject so that it is rendered once per synth: validation renders the
-   * final manifest (and checks it), and the synth that follows reuses that very manifest.
-   *
-   * Rendering once matters for correctness, not only speed: cdk8s-plus's `spread: true` adds its
-   * topology constraints again on every render of the pod spec.
+   * Hooks the workload's ApiObject: rendered once per synth (see `RenderOnce`), decorated with
+   * our annotations, and checked by the rules at synth.
    */
   public attach(apiObject: ApiObject, scope: Construct): void {
-    const render = apiObject.toJson.bind(apiObject);
-    const analysis = new SynthAnalysis(scope, () => this.decorate(render()), (podSpecPath) => this.declarationErrors(podSpecPath));
-    this.analysis = analysis;
-    apiObject.toJson = () => analysis.takeManifest();
-    scope.node.addValidation({ validate: () => analysis.validate() });
+    markSidecarOwned(apiObject);
+    const render = RenderOnce.of(apiObject);
+    render.decorate((manifest) => this.decorate(manifest));
+    render.decorate((manifest) => recordSuppressions(scope, manifest));
+    scope.node.addValidation({
+      validate: () => checkManifest(scope, render, (manifest) => this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec')),
+    });
+    this.render = render;
   }
 
-  /** The manifest of the last synth (validated), for plans and reports. */
-  public get current(): SynthAnalysis {
-    if (!this.analysis) throw new Error(`[${this.host.node.path}] internal error: sidecar support is not attached`);
-    return this.analysis;
+  /**
+   * The manifest as it will be synthesized now. Renders the workload (and keeps the result for
+   * the synth that follows).
+   */
+  public manifest(): any {
+    if (!this.render) throw new Error(`[${this.host.node.path}] internal error: sidecar support is not attached`);
+    return this.render.renderForValidation();
   }
 
-  /** Writes our annotations on the pod (template) metadata of a rendered manifest. */
+  /**
+   * Writes on the pod (template) metadata of a rendered manifest: the declared relations, and
+   * the effective resources and QoS class computed from the final pod spec (after every
+   * cdk8s-plus default, every container added after construction and every JSON patch).
+   */
   private decorate(manifest: any): any {
     const pod = PodManifest.from(manifest);
     if (!pod) return manifest;
-    const annotations = { ...(pod.template.metadata?.annotations ?? {}), ...this.declarationAnnotations() };
-    // cdk8s sorts every object's keys; keep the metadata we touch sorted the same way.
-    pod.template.metadata = sortKeys({ ...(pod.template.metadata ?? {}), annotations: sortKeys(annotations) });
+    const values = this.declarationAnnotations();
+    // With a bad quantity there is no figure to write; the rules report it (SC-API-010) and synth fails.
+    if (findInvalidQuantities(manifest).length === 0) Object.assign(values, effectiveResourceAnnotations(manifest));
+    setPodAnnotations(pod, values);
     return manifest;
   }
-}
-
-function sortKeys<T extends Record<string, any>>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }
 
 const SUPPORTS = new WeakMap<IConstruct, SidecarSupport>();

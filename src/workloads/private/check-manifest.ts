@@ -1,0 +1,116 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { Annotations } from '../../engine/annotations';
+import { Finding } from '../../engine/finding';
+import { formatFinding } from '../../engine/finding-format';
+import { PodManifest } from '../../engine/pod-manifest';
+import { Severity } from '../../engine/severity';
+import { SidecarRules } from '../../rules/sidecar-rules';
+import { ChecksRegistry } from './checks-registry';
+import { RenderOnce } from './render-once';
+import { reportWarning } from './warning-reporter';
+
+/** Kinds that rules look at across manifests. */
+export const POLICY_KINDS = new Set(['LimitRange', 'ResourceQuota']);
+
+/** Settings that apply to one construct: the nearest enclosing `SidecarChecks` options, all suppressions around it. */
+export interface ResolvedChecks {
+  readonly targetVersion?: string;
+  readonly podSecurity?: any;
+  readonly warningsAsErrors: boolean;
+  readonly suppressions: Record<string, string>;
+  readonly policies: any[];
+}
+
+export function resolveChecks(construct: IConstruct): ResolvedChecks {
+  let targetVersion: string | undefined;
+  let podSecurity: any;
+  let warningsAsErrors: boolean | undefined;
+  let policies: any[] | undefined;
+  const suppressions: Record<string, string> = {};
+  // Nearest first: the closest scope's option wins; suppressions accumulate (closest reason wins).
+  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+    const r = ChecksRegistry.tryOf(c);
+    if (!r) continue;
+    targetVersion ??= r.options?.targetVersion;
+    podSecurity ??= r.options?.podSecurity;
+    warningsAsErrors ??= r.options?.warningsAsErrors;
+    if (r.options && policies === undefined) policies = r.policies;
+    for (const [id, reason] of r.suppressions) if (!(id in suppressions)) suppressions[id] = reason;
+  }
+  return { targetVersion, podSecurity, warningsAsErrors: warningsAsErrors ?? false, suppressions, policies: policies ?? [] };
+}
+
+/** Writes the suppressions that apply to a construct on its pod (template), merged with any already there. */
+export function recordSuppressions(construct: IConstruct, manifest: any): any {
+  const suppressions = resolveChecks(construct).suppressions;
+  if (Object.keys(suppressions).length === 0) return manifest;
+  const pod = PodManifest.from(manifest);
+  if (!pod) return manifest;
+  let existing: Record<string, string> = {};
+  const raw = pod.podMetadata.annotations?.[Annotations.SUPPRESS];
+  if (raw !== undefined) {
+    try {
+      existing = JSON.parse(raw);
+    } catch {
+      return manifest; // malformed by hand: leave it for SC-ANN-002 to report
+    }
+  }
+  const merged = { ...suppressions, ...existing };
+  const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+  setPodAnnotation(pod, Annotations.SUPPRESS, JSON.stringify(sorted));
+  return manifest;
+}
+
+/** Sets one annotation on the pod (template) metadata of a rendered manifest, keys kept sorted as cdk8s sorts them. */
+export function setPodAnnotations(pod: PodManifest, values: Record<string, string>): void {
+  const annotations = { ...(pod.template.metadata?.annotations ?? {}), ...values };
+  pod.template.metadata = sortKeys({ ...(pod.template.metadata ?? {}), annotations: sortKeys(annotations) });
+}
+
+function setPodAnnotation(pod: PodManifest, key: string, value: string): void {
+  setPodAnnotations(pod, { [key]: value });
+}
+
+function sortKeys<T extends Record<string, any>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+}
+
+/**
+ * Renders an object for this synth and runs the rules on it. Returns the error messages
+ * (cdk8s prefixes the construct path); prints warnings once.
+ */
+export function checkManifest(construct: IConstruct, render: RenderOnce, extraErrors: (manifest: any) => string[] = () => []): string[] {
+  const manifest = render.renderForValidation();
+  const settings = resolveChecks(construct);
+  const errors = [...extraErrors(manifest)];
+  let findings: Finding[];
+  try {
+    const [result] = SidecarRules.checkAll([manifest, ...settings.policies], {
+      targetVersion: settings.targetVersion,
+      podSecurity: settings.podSecurity,
+      promoteWarnings: settings.warningsAsErrors,
+    });
+    findings = result?.findings ?? [];
+  } catch (e) {
+    errors.push((e as Error).message);
+    findings = [];
+  }
+  for (const f of findings) {
+    if (f.severity === Severity.ERROR) errors.push(formatFinding(f));
+    else if (f.severity === Severity.WARNING) reportWarning(construct, formatFinding(f));
+  }
+  if (errors.length > 0) render.forget();
+  return errors;
+}
+
+/** ApiObjects of Sidecar* workloads: they check themselves, so `SidecarChecks` leaves them alone. */
+const SIDECAR_OWNED = new WeakSet<ApiObject>();
+
+export function markSidecarOwned(apiObject: ApiObject): void {
+  SIDECAR_OWNED.add(apiObject);
+}
+
+export function isSidecarOwned(apiObject: ApiObject): boolean {
+  return SIDECAR_OWNED.has(apiObject);
+}
