@@ -11,8 +11,8 @@ export * from './resources/quantity-format';
 export { Quantity } from './resources/quantity';
 export * from './resources/qos-class';
 export * from './resources/resource-explanation';
-export { EffectiveResources, EffectiveResourcesOptions } from './resources/effective-resources';
-export { ResourceReport, ResourceReportRow } from './resources/resource-report';
+export * from './resources/effective-resources';
+export * from './resources/resource-report';
 
 // rules
 export * from './rules/rule';
