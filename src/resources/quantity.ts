@@ -161,7 +161,7 @@ export class Quantity {
   }
 
   /** True when both quantities have the same value (`1Gi` equals `1024Mi`; formats may differ). */
-  public equals(other: Quantity): boolean {
+  public isEqualTo(other: Quantity): boolean {
     return this.cmp(other) === 0;
   }
 

@@ -65,7 +65,7 @@ describe('effective cpu request (property tests, 1000 runs each)', () => {
       const expected = simulate(cs);
       const actual = cpuOf(cs);
       if (expected === undefined) return actual === undefined;
-      return actual !== undefined && Quantity.parse(actual).equals(Quantity.parse(`${expected}m`));
+      return actual !== undefined && Quantity.parse(actual).isEqualTo(Quantity.parse(`${expected}m`));
     }), { numRuns: 1000 });
   });
 
@@ -87,7 +87,7 @@ describe('effective cpu request (property tests, 1000 runs each)', () => {
       if (between.some((c) => c.role === 'sidecar')) return true;
       const swapped = [...cs];
       [swapped[x[1]], swapped[y[1]]] = [cs[y[1]], cs[x[1]]];
-      return amount(cpuOf(swapped)).equals(amount(cpuOf(cs)));
+      return amount(cpuOf(swapped)).isEqualTo(amount(cpuOf(cs)));
     }), { numRuns: 1000 });
   });
 

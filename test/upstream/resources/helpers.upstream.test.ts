@@ -7,7 +7,7 @@ import { TEST_COMPUTE_POD_QOS } from './qos-tables';
 function expectSameResources(actual: { [k: string]: string }, expected: { [k: string]: string }): void {
   expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
   for (const k of Object.keys(expected)) {
-    expect({ [k]: Quantity.parse(actual[k]).equals(Quantity.parse(expected[k])) }).toEqual({ [k]: true });
+    expect({ [k]: Quantity.parse(actual[k]).isEqualTo(Quantity.parse(expected[k])) }).toEqual({ [k]: true });
   }
 }
 

@@ -103,6 +103,6 @@ describe('TestBinarySIPastEiArithmeticRoundTrip', () => {
   test('GIVEN 1Ei WHEN multiplied by 1024 THEN it prints the full digits and parses back equal', () => {
     const q = Quantity.parse(TEST_BINARY_SI_PAST_EI.input).mul(TEST_BINARY_SI_PAST_EI.factor);
     expect(q.toString()).toBe(TEST_BINARY_SI_PAST_EI.expect);
-    expect(Quantity.parse(q.toString()).equals(q)).toBe(true);
+    expect(Quantity.parse(q.toString()).isEqualTo(q)).toBe(true);
   });
 });
