@@ -259,7 +259,7 @@ function fluentBitTimingProblems(props: FluentBitLogShipperProps): string[] {
   const problems: string[] = [];
   for (const [key, d] of [['flush', props.flush], ['grace', props.grace]] as const) {
     if (d === undefined) continue;
-    const s = d.toSeconds();
+    const s = d.toMilliseconds() / 1000;
     if (!Number.isInteger(s) || s < 1) problems.push(`${key}: ${ErrorType.INVALID}: ${s}s: must be a whole number of seconds, at least 1`);
   }
   return problems;
