@@ -6,15 +6,15 @@ import { isObject, ObjectMetaJson, PodSpecJson } from './wire-types';
  * (rules, resources, lifecycle, CLI) agrees on paths.
  */
 const POD_SPEC_LOCATIONS: Record<string, { template: string[]; replicas?: string[] }> = {
-  'Pod': { template: [] },
-  'PodTemplate': { template: ['template'] },
-  'Deployment': { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
-  'StatefulSet': { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
-  'ReplicaSet': { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
-  'ReplicationController': { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
-  'DaemonSet': { template: ['spec', 'template'] },
-  'Job': { template: ['spec', 'template'], replicas: ['spec', 'parallelism'] },
-  'CronJob': { template: ['spec', 'jobTemplate', 'spec', 'template'], replicas: ['spec', 'jobTemplate', 'spec', 'parallelism'] },
+  Pod: { template: [] },
+  PodTemplate: { template: ['template'] },
+  Deployment: { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  StatefulSet: { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  ReplicaSet: { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  ReplicationController: { template: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  DaemonSet: { template: ['spec', 'template'] },
+  Job: { template: ['spec', 'template'], replicas: ['spec', 'parallelism'] },
+  CronJob: { template: ['spec', 'jobTemplate', 'spec', 'template'], replicas: ['spec', 'jobTemplate', 'spec', 'parallelism'] },
 };
 
 /** The kinds whose pods run to completion: their Pod restartPolicy must be Never or OnFailure. */

@@ -1,5 +1,3 @@
-import { ContainerRole } from '../engine/container-role';
-import { KubernetesVersion } from '../engine/kubernetes-version';
 import { CompletionPlan } from './completion-plan';
 import { LifecyclePlanOptions } from './lifecycle-plan-options';
 import { planShutdown } from './plan-shutdown';
@@ -13,6 +11,8 @@ import { renderText } from './render-text';
 import { GraceBudget, ShutdownStep } from './shutdown-step';
 import { StartupStep } from './startup-step';
 import { SteadyState } from './steady-state';
+import { ContainerRole } from '../engine/container-role';
+import { KubernetesVersion } from '../engine/kubernetes-version';
 
 /**
  * A pod's start and stop sequence, computed from its manifest: who starts first and what each

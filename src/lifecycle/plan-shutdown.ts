@@ -1,6 +1,6 @@
-import { ContainerRole } from '../engine/container-role';
 import { PlanInput, PlannedContainer } from './read-plan-input';
 import { GraceBudget, ShutdownStep } from './shutdown-step';
+import { ContainerRole } from '../engine/container-role';
 
 /**
  * The kubelet never gives a container less than this after SIGTERM, even when the pod's grace

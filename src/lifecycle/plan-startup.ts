@@ -1,7 +1,7 @@
-import { ContainerRole } from '../engine/container-role';
 import { PlanInput, PlannedContainer } from './read-plan-input';
 import { StartCondition } from './start-condition';
 import { StartupStep } from './startup-step';
+import { ContainerRole } from '../engine/container-role';
 
 /**
  * The start sequence, after the kubelet (KEP-753, "Pod lifecycle scenarios with sidecar

@@ -1,6 +1,6 @@
-import { ContainerRole } from '../engine/container-role';
 import { PlanInput } from './read-plan-input';
 import { RunningContainer, SteadyState } from './steady-state';
+import { ContainerRole } from '../engine/container-role';
 
 /**
  * Who runs once the pod is up, and what its Ready condition waits for. The kubelet counts the

@@ -1,6 +1,6 @@
-import { ContainerRole } from '../engine/container-role';
 import type { LifecyclePlan } from './lifecycle-plan';
 import { ShutdownStep } from './shutdown-step';
+import { ContainerRole } from '../engine/container-role';
 
 /**
  * The plan as a Mermaid sequence diagram (https://mermaid.js.org/syntax/sequenceDiagram.html).

@@ -1,8 +1,8 @@
-import { ContainerRole } from '../engine/container-role';
 import type { LifecyclePlan } from './lifecycle-plan';
 import { ShutdownStep } from './shutdown-step';
 import { StartCondition } from './start-condition';
 import { escapeXml } from './xml-escape';
+import { ContainerRole } from '../engine/container-role';
 
 /**
  * The plan as a self-contained SVG timeline: one row per container, three sections left to
@@ -155,7 +155,25 @@ function layout(plan: LifecyclePlan): Layout {
     ? `COMPLETION: app exits at 0s, sidecars stop (grace ${G}s)`
     : `SHUTDOWN (grace ${G}s${plan.grace.ordered ? '' : ', not ordered'})`;
   const rowsH = plan.startup.length * rowH;
-  return { width, height: top + rowsH + 70, top, rowH, rowsH, slots, slotW, startupX, startupW, steadyX, steadyW, stopX, stopW, stopHeading, span, tick, sx };
+  return {
+    width,
+    height: top + rowsH + 70,
+    top,
+    rowH,
+    rowsH,
+    slots,
+    slotW,
+    startupX,
+    startupW,
+    steadyX,
+    steadyW,
+    stopX,
+    stopW,
+    stopHeading,
+    span,
+    tick,
+    sx,
+  };
 }
 
 function niceTick(span: number): number {

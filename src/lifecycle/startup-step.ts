@@ -1,5 +1,5 @@
-import { ContainerRole } from '../engine/container-role';
 import { StartCondition } from './start-condition';
+import { ContainerRole } from '../engine/container-role';
 
 /**
  * One container in the pod's start sequence.

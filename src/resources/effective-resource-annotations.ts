@@ -1,7 +1,7 @@
-import { Annotations } from '../engine/annotations';
-import { PodManifest } from '../engine/pod-manifest';
 import { EffectiveResources, EffectiveResourcesOptions } from './effective-resources';
 import { Quantity } from './quantity';
+import { Annotations } from '../engine/annotations';
+import { PodManifest } from '../engine/pod-manifest';
 
 /** Written for an unbounded limit: some container sets none, so the pod cgroup has no cap. */
 export const UNBOUNDED = 'unbounded';
@@ -49,7 +49,11 @@ export function replicasOf(pod: PodManifest): number | undefined {
  * @param replicas pods running at once; by default read from the manifest (`replicas`/`parallelism`)
  * @throws Error listing every invalid quantity (see `EffectiveResources.of`), or for a bad `replicas`
  */
-export function effectiveResourceAnnotations(manifestOrPodSpec: unknown, replicas?: number, options?: EffectiveResourcesOptions): Record<string, string> {
+export function effectiveResourceAnnotations(
+  manifestOrPodSpec: unknown,
+  replicas?: number,
+  options?: EffectiveResourcesOptions,
+): Record<string, string> {
   const pod = PodManifest.from(manifestOrPodSpec) ?? PodManifest.fromPodSpec(manifestOrPodSpec);
   if (!pod) throw new Error(`expected a pod-bearing manifest or a pod spec, got ${manifestOrPodSpec === null ? 'null' : typeof manifestOrPodSpec}`);
   if (replicas !== undefined && !(Number.isSafeInteger(replicas) && replicas >= 0)) {

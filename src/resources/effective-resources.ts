@@ -1,11 +1,11 @@
-import { ContainerRole } from '../engine/container-role';
-import { PodManifest } from '../engine/pod-manifest';
-import { ALLOWED_QUANTITY_FORMS, Quantity } from './quantity';
 import { computePodQos } from './pod-qos';
 import { ContainerResources, formatInvalidQuantity, PodResources, readPodResources } from './pod-resource-reader';
 import { QosClass } from './qos-class';
+import { ALLOWED_QUANTITY_FORMS, Quantity } from './quantity';
 import { ContainerAmount, EffectiveResourcesExplanation, InitStepAmount, ResourceExplanation } from './resource-explanation';
 import { addResourceList, maxResourceList, ResourceList, resourceListToJson } from './resource-list';
+import { ContainerRole } from '../engine/container-role';
+import { PodManifest } from '../engine/pod-manifest';
 
 /**
  * Options for `EffectiveResources`. The first two map to `PodResourcesOptions` of
@@ -196,7 +196,8 @@ export class EffectiveResources {
     this.unbounded = [...withoutLimit.keys()].sort();
     this.qosClass = computePodQos(podLevel, read.containers);
     this.explanation = {
-      requests: Object.keys(this.requests).map((r) => explainResource(r, req, podLevelRequests.get(r), overheadRequests.get(r), requests.get(r)!, undefined)),
+      requests: Object.keys(this.requests).map((r) =>
+        explainResource(r, req, podLevelRequests.get(r), overheadRequests.get(r), requests.get(r)!, undefined)),
       limits: [...new Set([...Object.keys(this.limits), ...this.unbounded])].sort().map((r) =>
         explainResource(r, lim, podLevelLimits.get(r), overheadLimits.get(r), limits.get(r) ?? Quantity.zero(), withoutLimit.get(r))),
     };
@@ -265,7 +266,12 @@ function aggregate(containers: ReadonlyArray<ContainerResources>, pick: (c: Cont
     }
     for (const [name, q] of use) {
       const ownTerm = c.container.role === ContainerRole.REGULAR_INIT && own.has(name) ? [amount(c, own.get(name)!)] : [];
-      const step: InitStepAmount = { step: c.label, role: c.container.role, terms: [...(restartableTerms.get(name) ?? []), ...ownTerm], total: q.toString() };
+      const step: InitStepAmount = {
+        step: c.label,
+        role: c.container.role,
+        terms: [...(restartableTerms.get(name) ?? []), ...ownTerm],
+        total: q.toString(),
+      };
       push(steps, name, step);
       const current = initMax.get(name);
       if (current === undefined || q.cmp(current) > 0) {

@@ -1,5 +1,5 @@
-import { Quantity } from './quantity';
 import { QosClass } from './qos-class';
+import { Quantity } from './quantity';
 import { ResourceList } from './resource-list';
 
 /** Only cpu and memory decide the QoS class (qos.go, `supportedQoSComputeResources`). */

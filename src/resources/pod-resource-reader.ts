@@ -1,10 +1,10 @@
+import { parseQuantity, Quantity } from './quantity';
+import { ResourceList } from './resource-list';
 import { ContainerRole } from '../engine/container-role';
 import { FieldPath } from '../engine/field-path';
 import { PodContainer, podContainers } from '../engine/pod-containers';
 import { PodManifest } from '../engine/pod-manifest';
 import { isObject } from '../engine/wire-types';
-import { parseQuantity, Quantity } from './quantity';
-import { ResourceList } from './resource-list';
 
 /** One value in a pod that is not a valid resource quantity. */
 export interface InvalidQuantity {

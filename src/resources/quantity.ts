@@ -23,7 +23,7 @@ const MAX_EXPONENT = 2147483647;
 /** The finest representable amount is 1n (10^-9): finer input is rounded up to it. */
 const NANO_EXPONENT = -9;
 /** BinarySI input is capped at the largest int64 (quantity.go, `maxAllowed`). */
-const MAX_ALLOWED_BINARY = (1n << 63n) - 1n;
+const MAX_ALLOWED_BINARY = 2n ** 63n - 1n;
 /**
  * Aligning two amounts whose exponents differ by more than this many digits would build
  * numbers too large to be a real resource figure; we refuse instead of exhausting memory.

@@ -1,9 +1,9 @@
-import { PodManifest } from '../engine/pod-manifest';
 import { formatResourceMap, multiplyResourceMap, replicasOf } from './effective-resource-annotations';
 import { EffectiveResources, EffectiveResourcesOptions } from './effective-resources';
 import { formatInvalidQuantity, readPodResources } from './pod-resource-reader';
-import { ALLOWED_QUANTITY_FORMS } from './quantity';
 import { QosClass } from './qos-class';
+import { ALLOWED_QUANTITY_FORMS } from './quantity';
+import { PodManifest } from '../engine/pod-manifest';
 
 /** One workload of a `ResourceReport`. */
 export interface ResourceReportRow {

@@ -1,5 +1,5 @@
-import { Finding } from '../engine/finding';
 import { SuppressedFinding } from './suppressed-finding';
+import { Finding } from '../engine/finding';
 
 /**
  * Findings of one manifest: those reported and those a suppression turned off.

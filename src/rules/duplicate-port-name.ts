@@ -1,8 +1,8 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { DeclaredPort, portsOf } from './private/port-groups';
 import { containersOf, q } from './private/pod-view';
+import { DeclaredPort, portsOf } from './private/port-groups';
 import { RuleContext } from './rule-context';
 
 /**

@@ -1,5 +1,5 @@
-import { Finding } from '../engine/finding';
 import { SuppressedFinding } from './suppressed-finding';
+import { Finding } from '../engine/finding';
 
 /**
  * The findings of one pod-bearing manifest among several (`SidecarRules.checkAll()`).

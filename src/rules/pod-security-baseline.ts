@@ -1,10 +1,10 @@
+import { PodSecurityLevel } from './pod-security-level';
 import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
 import { BaseRule } from './private/base-rule';
 import { allContainers, arrayOf, q } from './private/pod-view';
-import { PodSecurityLevel } from './pod-security-level';
 import { RuleContext } from './rule-context';
 
 // The tables of https://kubernetes.io/docs/concepts/security/pod-security-standards/ (baseline).

@@ -1,9 +1,9 @@
+import { PodSecurityLevel } from './pod-security-level';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
 import { BaseRule } from './private/base-rule';
 import { allContainers, arrayOf, q } from './private/pod-view';
-import { PodSecurityLevel } from './pod-security-level';
 import { RuleContext } from './rule-context';
 
 const RESTRICTED_VOLUME_TYPES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);

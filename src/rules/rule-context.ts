@@ -1,6 +1,6 @@
+import { PodSecurityLevel } from './pod-security-level';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 import { PodManifest } from '../engine/pod-manifest';
-import { PodSecurityLevel } from './pod-security-level';
 
 /**
  * What a rule sees: one pod-bearing manifest, the other manifests of the same app (for rules

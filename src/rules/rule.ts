@@ -1,6 +1,6 @@
+import { RuleContext } from './rule-context';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
-import { RuleContext } from './rule-context';
 
 /**
  * One check over a pod-bearing manifest. Rules are small objects with a stable id so that

@@ -1,12 +1,12 @@
+import { CheckResult } from './check-result';
+import { ManifestFindings } from './manifest-findings';
+import { PodSecurityLevel } from './pod-security-level';
 import { Finding } from '../engine/finding';
 import { severityRank } from '../engine/finding-format';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 import { PodManifest } from '../engine/pod-manifest';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
-import { CheckResult } from './check-result';
-import { ManifestFindings } from './manifest-findings';
-import { PodSecurityLevel } from './pod-security-level';
 import { allRules } from './private/all-rules';
 import { readAnnotationSuppressions, suppressionProblem, SuppressionEntry } from './private/suppressions';
 import { IRule } from './rule';

@@ -71,11 +71,6 @@ export class SidecarChecks {
     ChecksRegistry.of(scope).addSuppression(scope, ruleId, reason);
   }
 
-  private constructor(
-    /** The scope the checks apply to. */
-    public readonly scope: IConstruct,
-  ) {}
-
   /**
    * Runs first among the scope's validations (cdk8s validates parents before children): finds
    * the objects to check, renders the policies they are checked against, and gives each
@@ -95,4 +90,9 @@ export class SidecarChecks {
     }
     return [];
   }
+
+  private constructor(
+    /** The scope the checks apply to. */
+    public readonly scope: IConstruct,
+  ) {}
 }

@@ -1,6 +1,6 @@
 import { ContainerRole } from '../../src/engine/container-role';
-import { PodManifest } from '../../src/engine/pod-manifest';
 import { podContainers } from '../../src/engine/pod-containers';
+import { PodManifest } from '../../src/engine/pod-manifest';
 
 const podSpec = {
   initContainers: [{ name: 'setup', image: 'x' }, { name: 'proxy', image: 'x', restartPolicy: 'Always' }],

@@ -1,5 +1,5 @@
-import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 import { loadSeed, withShutdownSeconds } from './seeds';
+import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 
 /**
  * The seed examples shown in docs/lifecycle.md. Seed 002's containers sleep 3s after SIGTERM;

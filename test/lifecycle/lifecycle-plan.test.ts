@@ -1,8 +1,8 @@
+import { loadSeed, withShutdownSeconds } from './seeds';
 import { ContainerRole } from '../../src/engine/container-role';
 import { KubernetesVersion } from '../../src/engine/kubernetes-version';
 import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 import { StartCondition } from '../../src/lifecycle/start-condition';
-import { loadSeed, withShutdownSeconds } from './seeds';
 
 const SHUTDOWN = 'cdk8s-sidecars.dev/shutdown-seconds';
 const NEEDS_READY = 'cdk8s-sidecars.dev/needs-ready';
@@ -89,7 +89,10 @@ describe('LifecyclePlan: seed 002 exit example (exit.yaml, restartPolicy Never)'
 describe('LifecyclePlan: seed 003 (secret-fetch.yaml), regular init and sidecar mixed', () => {
   test('GIVEN secret-fetch (regular init) then network-proxy (sidecar, no startupProbe) WHEN planning THEN the gates are exit 0, started (racing), then app', () => {
     const plan = LifecyclePlan.of(loadSeed('secret-fetch'));
-    expect(plan.startup.map((s) => ({ step: s.step, container: s.container, role: s.role, waitsFor: s.waitsFor, races: s.races, path: s.path }))).toEqual([
+    const steps = plan.startup.map((s) => ({
+      step: s.step, container: s.container, role: s.role, waitsFor: s.waitsFor, races: s.races, path: s.path,
+    }));
+    expect(steps).toEqual([
       { step: 1, container: 'secret-fetch', role: ContainerRole.REGULAR_INIT, waitsFor: StartCondition.EXITED_SUCCESSFULLY, races: false, path: 'spec.initContainers[0]' },
       { step: 2, container: 'network-proxy', role: ContainerRole.SIDECAR, waitsFor: StartCondition.PROCESS_STARTED, races: true, path: 'spec.initContainers[1]' },
       { step: 3, container: 'app', role: ContainerRole.APP, waitsFor: StartCondition.NOTHING, races: false, path: 'spec.containers[0]' },

@@ -1,7 +1,7 @@
-import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 import { DOC_EXAMPLES } from './doc-examples';
 import { loadSeed, withShutdownSeconds } from './seeds';
 import { checkWellFormedXml } from './xml-well-formed';
+import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 
 const order = () => LifecyclePlan.of(withShutdownSeconds(loadSeed('order'), { 'app': 3, 'first-sidecar': 3, 'second-sidecar': 3 }));
 

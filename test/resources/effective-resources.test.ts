@@ -67,11 +67,16 @@ describe('EffectiveResources', () => {
 
   test('throws listing every invalid quantity with its field path, value and the allowed forms', () => {
     const m = {
-      kind: 'Deployment', metadata: { name: 'web' },
-      spec: { template: { spec: {
-        initContainers: [{ name: 'ok' }, { name: 'bad', resources: { limits: { cpu: '1.5.5Gi' } } }],
-        containers: [{ name: 'app', resources: { requests: { cpu: '100mm', memory: '' }, limits: { memory: -1 } } }],
-      } } },
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        template: {
+          spec: {
+            initContainers: [{ name: 'ok' }, { name: 'bad', resources: { limits: { cpu: '1.5.5Gi' } } }],
+            containers: [{ name: 'app', resources: { requests: { cpu: '100mm', memory: '' }, limits: { memory: -1 } } }],
+          },
+        },
+      },
     };
     expect(() => EffectiveResources.ofManifest(m)).toThrow(new Error([
       'Deployment/web has 4 invalid resource quantities:',

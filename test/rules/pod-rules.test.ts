@@ -1,6 +1,6 @@
+import { c, deployment, execProbe, findings, job, pod, sidecar, where } from './helpers';
 import { Annotations } from '../../src/engine/annotations';
 import { PodSecurityLevel } from '../../src/rules/pod-security-level';
-import { c, deployment, execProbe, findings, job, pod, sidecar, where } from './helpers';
 
 const needs = (relation: any) => ({ name: 'p', annotations: { [Annotations.NEEDS_READY]: JSON.stringify(relation) } });
 const after = (relation: any) => ({ name: 'p', annotations: { [Annotations.START_AFTER]: JSON.stringify(relation) } });

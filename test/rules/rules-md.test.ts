@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { RULE_EXAMPLES } from './rule-examples';
 import { renderDocsRules, renderRulesMd } from '../../scripts/rules-md';
 import { SidecarRules } from '../../src/rules/sidecar-rules';
-import { RULE_EXAMPLES } from './rule-examples';
 
 const root = path.join(__dirname, '..', '..');
 

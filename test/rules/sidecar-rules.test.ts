@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
+import { c, deployment, execProbe, job, pod, sidecar } from './helpers';
 import { Annotations } from '../../src/engine/annotations';
 import { ErrorType } from '../../src/engine/error-type';
 import { formatFinding } from '../../src/engine/finding-format';
 import { Severity } from '../../src/engine/severity';
 import { ProbeHandlerRule } from '../../src/rules/probe-handler';
 import { SidecarRules } from '../../src/rules/sidecar-rules';
-import { c, deployment, execProbe, job, pod, sidecar } from './helpers';
 
 const readinessSidecar = deployment({ initContainers: [sidecar('s', { readinessProbe: execProbe })], containers: [c('a')] });
 
@@ -123,7 +123,15 @@ describe('SidecarRules', () => {
       apiVersion: fc.constant('v1'),
       kind: fc.constantFrom('Pod', 'Deployment', 'Job', 'CronJob', 'Service'),
       metadata: fc.oneof(fc.record({ annotations: fc.dictionary(fc.constantFrom(...Object.values(Annotations)), fc.oneof(fc.string(), fc.constantFrom('{"a":["b"]}', '{"a":5}', '{"SC-API-001":"a good reason"}'))) }), anyJson),
-      spec: fc.oneof(fc.record({ initContainers: fc.oneof(fc.array(container, { maxLength: 3 }), anyJson), containers: fc.oneof(fc.array(container, { maxLength: 3 }), anyJson), volumes: anyJson, restartPolicy: anyJson, securityContext: anyJson, resources: anyJson, terminationGracePeriodSeconds: anyJson }, { requiredKeys: [] }), anyJson),
+      spec: fc.oneof(fc.record({
+        initContainers: fc.oneof(fc.array(container, { maxLength: 3 }), anyJson),
+        containers: fc.oneof(fc.array(container, { maxLength: 3 }), anyJson),
+        volumes: anyJson,
+        restartPolicy: anyJson,
+        securityContext: anyJson,
+        resources: anyJson,
+        terminationGracePeriodSeconds: anyJson,
+      }, { requiredKeys: [] }), anyJson),
     });
     fc.assert(fc.property(manifest, fc.constantFrom('1.27', '1.28', '1.29', '1.34'), (m, v) => {
       const wrapped = m.kind === 'Pod' || m.kind === 'Service' ? m : m.kind === 'CronJob' ? { ...m, spec: { jobTemplate: { spec: { template: { metadata: m.metadata, spec: m.spec } } } } } : { ...m, spec: { template: { metadata: m.metadata, spec: m.spec } } };

@@ -37,7 +37,8 @@ export function essentials(manifest: any): Essentials {
     ...(c.command ? { command: c.command } : {}),
     ...(c.args ? { args: c.args } : {}),
     // A probe "agrees" when it has the same handler; thresholds the seed leaves to defaults may be explicit here.
-    probes: Object.fromEntries(PROBES.filter((p) => c[p]).map((p) => [p, Object.fromEntries(HANDLERS.filter((h) => c[p][h]).map((h) => [h, c[p][h]]))])),
+    probes: Object.fromEntries(PROBES.filter((p) => c[p])
+      .map((p) => [p, Object.fromEntries(HANDLERS.filter((h) => c[p][h]).map((h) => [h, c[p][h]]))])),
     mounts: (c.volumeMounts ?? []).map((m: any) => ({ name: m.name, mountPath: m.mountPath })),
   });
   return {

@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { ApiObject, Include, Testing } from 'cdk8s';
+import { ApiObject, Chart, Include, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { PodSecurityLevel, SidecarChecks, SidecarDeployment, SidecarPod } from '../../src';
+import { PodSecurityLevel, SidecarChecks, SidecarDeployment, SidecarJob, SidecarPod } from '../../src';
 
 const LEGACY_JOB = path.join(__dirname, 'fixtures', 'legacy-sidecar-job.yaml');
 
@@ -17,7 +17,7 @@ function synthErrors(fn: () => unknown): string[] {
 describe('SidecarChecks', () => {
   test('fails synth for a kplus Deployment with two containers on port 8080, an Included legacy-sidecar Job and a regular init container with a probe', () => {
     const app = Testing.app();
-    const chart = new (require('cdk8s').Chart)(app, 'prod');
+    const chart = new Chart(app, 'prod');
     SidecarChecks.of(app);
     new kplus.Deployment(chart, 'web', {
       containers: [{ name: 'app', image: 'app', portNumber: 8080 }, { name: 'metrics', image: 'metrics', portNumber: 8080 }],
@@ -65,7 +65,7 @@ describe('SidecarChecks', () => {
 
   test('GIVEN a Job pod with restartPolicy Always THEN synth fails (Jobs need Never or OnFailure)', () => {
     const chart = Testing.chart();
-    const job = new (require('../../src').SidecarJob)(chart, 'job', { restartPolicy: kplus.RestartPolicy.ALWAYS, containers: [{ name: 'app', image: 'app' }] });
+    const job = new SidecarJob(chart, 'job', { restartPolicy: kplus.RestartPolicy.ALWAYS, containers: [{ name: 'app', image: 'app' }] });
     expect(job).toBeDefined();
     expect(synthErrors(() => Testing.synth(chart))).toEqual([
       expect.stringMatching(/^\[test\/job\] SC-API-\d{3} spec\.template\.spec\.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\. Fix: /),
@@ -74,7 +74,7 @@ describe('SidecarChecks', () => {
 
   test('GIVEN a suppression on a scope THEN the finding is not reported and the suppression is recorded in the output', () => {
     const app = Testing.app();
-    const chart = new (require('cdk8s').Chart)(app, 'prod');
+    const chart = new Chart(app, 'prod');
     SidecarChecks.of(app);
     new Include(chart, 'legacy', { url: LEGACY_JOB });
     SidecarChecks.suppress(chart, 'SC-JOB-001', 'the shipper exits when the report file is closed');
@@ -91,7 +91,7 @@ describe('SidecarChecks', () => {
 
   test('GIVEN podSecurity restricted on the app THEN a Sidecar* workload under it is checked against restricted', () => {
     const app = Testing.app();
-    const chart = new (require('cdk8s').Chart)(app, 'prod');
+    const chart = new Chart(app, 'prod');
     SidecarChecks.of(app, { podSecurity: PodSecurityLevel.RESTRICTED });
     const pod = new SidecarPod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });
     pod.addSidecar({ name: 'proxy', image: 'proxy' });
@@ -102,10 +102,12 @@ describe('SidecarChecks', () => {
 
   test('GIVEN a raw ApiObject Pod THEN SidecarChecks checks it too', () => {
     const app = Testing.app();
-    const chart = new (require('cdk8s').Chart)(app, 'prod');
+    const chart = new Chart(app, 'prod');
     SidecarChecks.of(chart);
     new ApiObject(chart, 'raw', {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'raw' },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'raw' },
       spec: { initContainers: [{ name: 'init', image: 'i', restartPolicy: 'OnFailure' }], containers: [{ name: 'app', image: 'a' }] },
     });
     expect(synthErrors(() => app.synthYaml())).toEqual([

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { SidecarDeployment, SidecarPod } from '../../src';
 
@@ -139,7 +139,7 @@ describe('what reaches the output', () => {
     const chart = Testing.chart();
     const d = new SidecarDeployment(chart, 'web');
     const app = d.addContainer({ name: 'app', image: 'app' });
-    const proxy = d.addSidecar({ name: 'proxy', image: 'p', shutdownTime: require('cdk8s').Duration.seconds(5) });
+    const proxy = d.addSidecar({ name: 'proxy', image: 'p', shutdownTime: Duration.seconds(5) });
     d.addSidecar({ name: 'log', image: 'l', startAfter: [proxy] });
     d.requireReady(app, proxy);
     const [manifest] = Testing.synth(chart);

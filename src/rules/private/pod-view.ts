@@ -1,6 +1,6 @@
 import { FieldPath } from '../../engine/field-path';
-import { PodManifest } from '../../engine/pod-manifest';
 import { PodContainer, podContainers } from '../../engine/pod-containers';
+import { PodManifest } from '../../engine/pod-manifest';
 import { ContainerJson, isObject } from '../../engine/wire-types';
 
 /** A container of any kind, ephemeral containers included (PSS and name rules need them). */

@@ -1,9 +1,9 @@
+import { arrayOf, containersOf } from './pod-view';
 import { ContainerRole } from '../../engine/container-role';
 import { FieldPath } from '../../engine/field-path';
-import { PodManifest } from '../../engine/pod-manifest';
 import { PodContainer } from '../../engine/pod-containers';
+import { PodManifest } from '../../engine/pod-manifest';
 import { isObject } from '../../engine/wire-types';
-import { arrayOf, containersOf } from './pod-view';
 
 /** One declared port of one container. */
 export interface DeclaredPort {

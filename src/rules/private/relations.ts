@@ -1,6 +1,6 @@
+import { containersOf } from './pod-view';
 import { PodContainer } from '../../engine/pod-containers';
 import { PodManifest } from '../../engine/pod-manifest';
-import { containersOf } from './pod-view';
 
 /** Finds the (first) container of a pod by name, init and app containers alike. */
 export function containerIndex(pod: PodManifest): Map<string, PodContainer> {

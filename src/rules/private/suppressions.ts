@@ -34,7 +34,10 @@ export function suppressionProblem(ruleId: string, reason: unknown, knownRuleIds
  * template's metadata. Valid entries suppress; problems are reported by SC-ANN-002 and the
  * entries they concern do not suppress anything.
  */
-export function readAnnotationSuppressions(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): { entries: SuppressionEntry[]; problems: SuppressionProblem[] } {
+export function readAnnotationSuppressions(
+  pod: PodManifest,
+  knownRuleIds: ReadonlyArray<string>,
+): { entries: SuppressionEntry[]; problems: SuppressionProblem[] } {
   const entries: SuppressionEntry[] = [];
   const problems: SuppressionProblem[] = [];
   const places: Array<[unknown, FieldPath]> = [[pod.metadata.annotations, FieldPath.of('metadata.annotations')]];

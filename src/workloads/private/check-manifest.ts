@@ -1,14 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { ChecksRegistry } from './checks-registry';
+import { RenderOnce } from './render-once';
+import { reportWarning } from './warning-reporter';
 import { Annotations } from '../../engine/annotations';
 import { Finding } from '../../engine/finding';
 import { formatFinding } from '../../engine/finding-format';
 import { PodManifest } from '../../engine/pod-manifest';
 import { Severity } from '../../engine/severity';
 import { SidecarRules } from '../../rules/sidecar-rules';
-import { ChecksRegistry } from './checks-registry';
-import { RenderOnce } from './render-once';
-import { reportWarning } from './warning-reporter';
 
 /** Kinds that rules look at across manifests. */
 export const POLICY_KINDS = new Set(['LimitRange', 'ResourceQuota']);

@@ -1,16 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { checkManifest, markSidecarOwned, recordSuppressions, setPodAnnotations } from './check-manifest';
+import { RenderOnce } from './render-once';
 import { Annotations, writeRelation } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { PodManifest } from '../../engine/pod-manifest';
+import { resolveStartOrder } from '../../engine/start-order';
 import { effectiveResourceAnnotations } from '../../resources/effective-resource-annotations';
 import { findInvalidQuantities } from '../../resources/pod-resource-reader';
-import { resolveStartOrder } from '../../engine/start-order';
 import { IInitStep, InitStep, InitStepOptions } from '../init-step';
 import { Sidecar, SidecarOptions } from '../sidecar';
-import { checkManifest, markSidecarOwned, recordSuppressions, setPodAnnotations } from './check-manifest';
-import { RenderOnce } from './render-once';
 
 /**
  * The sidecar behaviour shared by every Sidecar* workload. jsii has no mixins, so each workload

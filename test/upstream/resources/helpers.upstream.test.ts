@@ -1,7 +1,7 @@
-import { EffectiveResources } from '../../../src/resources/effective-resources';
-import { Quantity } from '../../../src/resources/quantity';
 import { HelpersCase, TEST_POD_LEVEL_RESOURCE_REQUESTS, TEST_POD_RESOURCE_LIMITS, TEST_POD_RESOURCE_REQUESTS } from './helpers-tables';
 import { TEST_COMPUTE_POD_QOS } from './qos-tables';
+import { EffectiveResources } from '../../../src/resources/effective-resources';
+import { Quantity } from '../../../src/resources/quantity';
 
 /** Semantic equality as upstream's `equality.Semantic.DeepEqual` on ResourceLists: same keys, Cmp == 0. */
 function expectSameResources(actual: { [k: string]: string }, expected: { [k: string]: string }): void {

@@ -1,10 +1,10 @@
-import { Quantity } from '../../../src/resources/quantity';
-import { QuantityFormat } from '../../../src/resources/quantity-format';
 import {
   DecQuantity, TEST_BINARY_SI_PAST_EI, TEST_BINARY_SI_ZERO_EXPONENT_STRING, TEST_QUANTITY_CMP, TEST_QUANTITY_NEG,
   TEST_QUANTITY_PARSE, TEST_QUANTITY_PARSE_EMIT, TEST_QUANTITY_PARSE_INVALID, TEST_QUANTITY_STRING,
   TEST_QUANTITY_STRING_BELOW_NANO, TEST_QUANTITY_ZERO_PRESERVES_SUFFIX, DIGITLESS_INPUTS_ACCEPTED_UPSTREAM,
 } from './quantity-tables';
+import { Quantity } from '../../../src/resources/quantity';
+import { QuantityFormat } from '../../../src/resources/quantity-format';
 
 // Upstream: staging/src/k8s.io/apimachinery/pkg/api/resource/quantity_test.go (tables as data).
 

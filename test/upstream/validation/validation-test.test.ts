@@ -1,7 +1,7 @@
+import { ERROR_CASES, SUCCESS_CASES, UpstreamCase } from './validation-test-cases';
 import { Severity } from '../../../src/engine/severity';
 import { PodSecurityLevel } from '../../../src/rules/pod-security-level';
 import { SidecarRules } from '../../../src/rules/sidecar-rules';
-import { ERROR_CASES, SUCCESS_CASES, UpstreamCase } from './validation-test-cases';
 
 // Pod Security is not part of API-server validation (the upstream success case binds hostPorts).
 const OPTIONS = { podSecurity: PodSecurityLevel.NONE, targetVersion: '1.33' };
