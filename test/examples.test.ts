@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { exampleNames, readYaml, SEEDS, synthExample } from './support/synth';
 import { essentials } from './support/essentials';
+import { exampleNames, readYaml, SEEDS, synthExample } from './support/synth';
 // kubernetes-models 4.5.x: OpenAPI-schema validation of each object (loads with require()).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const models = { v1: require('kubernetes-models/v1'), apps: require('kubernetes-models/apps/v1'), batch: require('kubernetes-models/batch/v1') };
