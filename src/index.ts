@@ -39,6 +39,8 @@ export * from './workloads/init-step';
 export * from './workloads/sidecar';
 export * from './workloads/sidecar-workload';
 export * from './workloads/sidecar-checks';
+export * from './workloads/sidecar-mode';
+export * from './workloads/sidecar-settings';
 export * from './workloads/sidecar-pod';
 export * from './workloads/sidecar-deployment';
 export * from './workloads/sidecar-job';

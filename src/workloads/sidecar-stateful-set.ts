@@ -4,6 +4,7 @@ import { IInitStep, InitStep, InitStepOptions } from './init-step';
 import { SidecarSupport } from './private/sidecar-support';
 import { Sidecar, SidecarOptions } from './sidecar';
 import { ISidecarWorkload, SidecarWorkloadOptions } from './sidecar-workload';
+import { LifecyclePlan } from '../lifecycle/lifecycle-plan';
 
 /**
  * Properties of a `SidecarStatefulSet`: everything `kplus.StatefulSet` takes, plus sidecars.
@@ -20,7 +21,7 @@ export interface SidecarStatefulSetProps extends kplus.StatefulSetProps, Sidecar
 export class SidecarStatefulSet extends kplus.StatefulSet implements ISidecarWorkload {
   constructor(scope: Construct, id: string, props: SidecarStatefulSetProps) {
     super(scope, id, props);
-    SidecarSupport.of(this).attach(this.apiObject, this);
+    SidecarSupport.of(this).attach(this.apiObject, this, props);
     for (const sidecar of props.sidecars ?? []) this.addSidecar(sidecar);
   }
 
@@ -50,6 +51,10 @@ export class SidecarStatefulSet extends kplus.StatefulSet implements ISidecarWor
 
   public requireReady(container: kplus.Container, ...sidecars: Sidecar[]): void {
     SidecarSupport.of(this).requireReady(container, sidecars);
+  }
+
+  public lifecyclePlan(): LifecyclePlan {
+    return SidecarSupport.of(this).lifecyclePlan();
   }
 
   /** @internal */

@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { IInitStep, InitStep, InitStepOptions } from './init-step';
 import { Sidecar, SidecarOptions } from './sidecar';
+import { LifecyclePlan } from '../lifecycle/lifecycle-plan';
 
 /**
  * What every Sidecar* workload offers on top of its cdk8s-plus counterpart. Ready-made sidecars
@@ -37,6 +38,14 @@ export interface ISidecarWorkload extends IConstruct {
    */
   requireReady(container: kplus.Container, ...sidecars: Sidecar[]): void;
 
+  /**
+   * The pod's start and stop sequence as it will be synthesized now: start order and what each
+   * step waits for, the steady state, and the shutdown sequence inside the grace period.
+   * Renders the workload (the result is kept for the synth that follows).
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
+   */
+  lifecyclePlan(): LifecyclePlan;
+
   /** Adds an app container (cdk8s-plus). */
   addContainer(cont: kplus.ContainerProps): kplus.Container;
 
@@ -55,4 +64,14 @@ export interface SidecarWorkloadOptions {
    * @default - no sidecars
    */
   readonly sidecars?: SidecarOptions[];
+
+  /**
+   * Write the pod's lifecycle plan next to the synthesized YAML at synth:
+   * `<name>.lifecycle.md` (a table and a Mermaid diagram) and `<name>.lifecycle.svg` (a
+   * timeline), where `<name>` is the manifest's `metadata.name`.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
+   * @default false
+   */
+  readonly lifecycleDocs?: boolean;
 }

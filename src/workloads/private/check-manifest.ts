@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { SidecarSettings } from '../sidecar-settings';
 import { ChecksRegistry } from './checks-registry';
 import { RenderOnce } from './render-once';
 import { reportWarning } from './warning-reporter';
@@ -15,7 +16,8 @@ export const POLICY_KINDS = new Set(['LimitRange', 'ResourceQuota']);
 
 /** Settings that apply to one construct: the nearest enclosing `SidecarChecks` options, all suppressions around it. */
 export interface ResolvedChecks {
-  readonly targetVersion?: string;
+  /** Nearest `SidecarChecks` option, else the nearest `SidecarSettings.setTargetVersion()`, else the default. */
+  readonly targetVersion: string;
   readonly podSecurity?: any;
   readonly warningsAsErrors: boolean;
   readonly suppressions: Record<string, string>;
@@ -38,7 +40,13 @@ export function resolveChecks(construct: IConstruct): ResolvedChecks {
     if (r.options && policies === undefined) policies = r.policies;
     for (const [id, reason] of r.suppressions) if (!(id in suppressions)) suppressions[id] = reason;
   }
-  return { targetVersion, podSecurity, warningsAsErrors: warningsAsErrors ?? false, suppressions, policies: policies ?? [] };
+  return {
+    targetVersion: targetVersion ?? SidecarSettings.targetVersion(construct).toString(),
+    podSecurity,
+    warningsAsErrors: warningsAsErrors ?? false,
+    suppressions,
+    policies: policies ?? [],
+  };
 }
 
 /** Writes the suppressions that apply to a construct on its pod (template), merged with any already there. */

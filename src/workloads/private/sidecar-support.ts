@@ -1,16 +1,20 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { checkManifest, markSidecarOwned, recordSuppressions, setPodAnnotations } from './check-manifest';
+import { checkManifest, markSidecarOwned, recordSuppressions, resolveChecks, setPodAnnotations } from './check-manifest';
+import { writeLifecycleDocs } from './lifecycle-docs';
 import { RenderOnce } from './render-once';
 import { Annotations, writeRelation } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
+import { KubernetesVersion } from '../../engine/kubernetes-version';
 import { PodManifest } from '../../engine/pod-manifest';
 import { resolveStartOrder } from '../../engine/start-order';
+import { LifecyclePlan } from '../../lifecycle/lifecycle-plan';
 import { effectiveResourceAnnotations } from '../../resources/effective-resource-annotations';
 import { findInvalidQuantities } from '../../resources/pod-resource-reader';
 import { IInitStep, InitStep, InitStepOptions } from '../init-step';
 import { Sidecar, SidecarOptions } from '../sidecar';
+import { SidecarWorkloadOptions } from '../sidecar-workload';
 
 /**
  * The sidecar behaviour shared by every Sidecar* workload. jsii has no mixins, so each workload
@@ -196,15 +200,24 @@ export class SidecarSupport {
    * Hooks the workload's ApiObject: rendered once per synth (see `RenderOnce`), decorated with
    * our annotations, and checked by the rules at synth.
    */
-  public attach(apiObject: ApiObject, scope: Construct): void {
+  public attach(apiObject: ApiObject, scope: Construct, options: SidecarWorkloadOptions): void {
     markSidecarOwned(apiObject);
     const render = RenderOnce.of(apiObject);
     render.decorate((manifest) => this.decorate(manifest));
     render.decorate((manifest) => recordSuppressions(scope, manifest));
     scope.node.addValidation({
-      validate: () => checkManifest(scope, render, (manifest) => this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec')),
+      validate: () => {
+        const errors = checkManifest(scope, render, (manifest) => this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec'));
+        if (errors.length === 0 && options.lifecycleDocs) writeLifecycleDocs(scope, render.renderForValidation());
+        return errors;
+      },
     });
     this.render = render;
+  }
+
+  /** The lifecycle plan of the manifest as it will be synthesized now. */
+  public lifecyclePlan(): LifecyclePlan {
+    return LifecyclePlan.of(this.manifest(), { targetVersion: KubernetesVersion.of(resolveChecks(this.host).targetVersion) });
   }
 
   /**
