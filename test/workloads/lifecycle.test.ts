@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
@@ -34,7 +35,7 @@ describe('lifecycle plan on workloads', () => {
   });
 
   test('GIVEN lifecycleDocs THEN synth writes <name>.lifecycle.md and .svg next to the YAML', () => {
-    const outdir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'lifecycle-'));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-'));
     const app = new App({ outdir });
     const chart = new Chart(app, 'c');
     const pod = new SidecarPod(chart, 'pod', {
