@@ -49,6 +49,17 @@ describe('examples', () => {
     expect({ ...order[0], name: exitSeed[0].name, podRestartPolicy: 'Never', containers: exitSeed[0].containers }).toEqual(exitSeed[0]);
   });
 
+  test('GIVEN the seed Deployment example THEN it carries the effective-resources annotations the README works out by hand', () => {
+    const [deployment] = synthExample('deployment-sidecar');
+    expect(deployment.spec.template.metadata.annotations).toEqual({
+      'cdk8s-sidecars.dev/effective-requests': 'cpu=150m,memory=192Mi',
+      'cdk8s-sidecars.dev/effective-limits': 'cpu=unbounded,memory=384Mi',
+      'cdk8s-sidecars.dev/qos-class': 'Burstable',
+      'cdk8s-sidecars.dev/total-requests': 'cpu=300m,memory=384Mi',
+      'cdk8s-sidecars.dev/total-limits': 'cpu=unbounded,memory=768Mi',
+    });
+  });
+
   test('the schema validator is not vacuous: it rejects a structurally invalid Pod', () => {
     const bad = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'a', image: 'b', ports: [{ containerPort: 'http' }] }] } };
     expect(() => schemaValidate(bad)).toThrow(/containerPort must be integer/);
