@@ -8,6 +8,7 @@ import { HostPortConflictRule } from '../host-port-conflict';
 import { InitContainerProbesLifecycleRule } from '../init-container-probes-lifecycle';
 import { InitContainerRestartPolicyRule } from '../init-container-restart-policy';
 import { LegacySidecarInJobRule } from '../legacy-sidecar-in-job';
+import { LimitRangeFitRule } from '../limit-range-fit';
 import { NativeSidecarVersionRule } from '../native-sidecar-version';
 import { NeedsReadyOrderRule } from '../needs-ready-order';
 import { PodLevelResourcesVersionRule } from '../pod-level-resources-version';
@@ -18,6 +19,7 @@ import { ProbeHandlerRule } from '../probe-handler';
 import { ProbeNamedPortRule } from '../probe-named-port';
 import { ProbeSuccessThresholdRule } from '../probe-success-threshold';
 import { RequestsWithinLimitsRule } from '../requests-within-limits';
+import { ResourceQuotaFitRule } from '../resource-quota-fit';
 import { IRule } from '../rule';
 import { SidecarReadinessProbeRule } from '../sidecar-readiness-probe';
 import { SidecarRequestsRule } from '../sidecar-requests';
@@ -57,6 +59,8 @@ export function allRules(): IRule[] {
     new PodSecurityBaselineRule(),
     new PodSecurityRestrictedRule(),
     new SidecarRequestsRule(),
+    new LimitRangeFitRule(),
+    new ResourceQuotaFitRule(),
     new AnnotationsWellFormedRule(),
     new SuppressionAnnotationRule(),
   ];
