@@ -39,6 +39,7 @@ export * from './workloads/init-step';
 export * from './workloads/sidecar';
 export * from './workloads/sidecar-workload';
 export * from './workloads/sidecar-checks';
+export * from './workloads/resource-reports';
 export * from './workloads/sidecar-mode';
 export * from './workloads/sidecar-settings';
 export * from './workloads/sidecar-pod';

@@ -1,8 +1,8 @@
-import { Cron, Testing } from 'cdk8s';
+import { Chart, Cron, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  ISidecarWorkload, SidecarCronJob, SidecarDaemonSet, SidecarDeployment, SidecarJob, SidecarPod, SidecarStatefulSet,
+  ISidecarWorkload, ResourceReports, SidecarCronJob, SidecarDaemonSet, SidecarDeployment, SidecarJob, SidecarPod, SidecarStatefulSet,
 } from '../../src';
 import { PodManifest } from '../../src/engine/pod-manifest';
 
@@ -82,5 +82,30 @@ describe('cdk8s-plus API stays available', () => {
     });
     expect(job.sidecars.map((s) => s.name)).toEqual(['a', 'b']);
     expect(Testing.synth(chart)[0].spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['a', 'b']);
+  });
+});
+
+describe('ResourceReports', () => {
+  test('GIVEN an app with two charts THEN the report has one row per workload with per-pod and total figures', () => {
+    const app = Testing.app();
+    const a = new Chart(app, 'a');
+    const b = new Chart(app, 'b');
+    const web = new SidecarDeployment(a, 'web', { metadata: { name: 'web' }, replicas: 3 });
+    web.addContainer({ name: 'app', image: 'app', resources: { cpu: { request: kplus.Cpu.millis(200) }, memory: {} } });
+    web.addSidecar({ name: 'log', image: 'log' });
+    new kplus.ConfigMap(b, 'cm');
+    const job = new SidecarJob(b, 'job', { metadata: { name: 'nightly' } });
+    job.addContainer({ name: 'work', image: 'w', resources: { cpu: { request: kplus.Cpu.millis(500) }, memory: {} } });
+    const report = ResourceReports.of(app);
+    expect(report.rows.map((r) => [r.kind, r.name, r.requests, r.totalRequests])).toEqual([
+      ['Deployment', 'web', { cpu: '250m', memory: '64Mi' }, { cpu: '750m', memory: '192Mi' }],
+      ['Job', 'nightly', { cpu: '500m' }, { cpu: '500m' }],
+    ]);
+    expect(report.toMarkdown()).toContain('| Deployment | web |');
+  });
+
+  test('throws for a scope without charts', () => {
+    const lonely = new Construct(undefined as any, '');
+    expect(() => ResourceReports.of(lonely)).toThrow('[] ResourceReports.of: Not found: no chart under this scope. Fix: pass an App or a Chart');
   });
 });

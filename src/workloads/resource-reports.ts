@@ -1,0 +1,27 @@
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ResourceReport } from '../resources/resource-report';
+
+/**
+ * Resource reports over constructs: synthesizes the charts under a scope (validation
+ * included) and reports every pod-bearing workload in them.
+ */
+export class ResourceReports {
+  /**
+   * One row per pod-bearing workload of every chart under `scope` (the scope itself when it is a
+   * chart): per-pod and total effective requests and limits, and the QoS class.
+   *
+   * @example
+   * fs.writeFileSync('dist/resources.md', ResourceReports.of(app).toMarkdown());
+   * @throws if synth fails (the validation errors, all at once)
+   */
+  public static of(scope: IConstruct): ResourceReport {
+    const charts = scope.node.findAll().filter((c): c is Chart => Chart.isChart(c));
+    if (charts.length === 0) {
+      throw new Error(`[${scope.node.path}] ResourceReports.of: Not found: no chart under this scope. Fix: pass an App or a Chart`);
+    }
+    return ResourceReport.fromManifests(charts.flatMap((chart) => chart.toJson()));
+  }
+
+  private constructor() {}
+}
