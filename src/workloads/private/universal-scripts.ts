@@ -5,8 +5,10 @@
  * - The original argv is never put into the script text: it is passed after the script as
  *   separate arguments (`sh -c SCRIPT NAME PARAM... -- ORIGINAL...`) and run as `"$@"`, so no
  *   quoting of user input can break out. Parameters are read positionally the same way.
- * - No `$(` and no `$$` in any script: the kubelet expands `$(VAR)` in `command`/`args` and turns
- *   `$$` into `$` before the shell sees them (a test checks this).
+ * - No `$$` and no command substitution `$(...)` in any script: the kubelet expands `$(VAR)` in
+ *   `command`/`args` and turns `$$` into `$` before the shell sees them. Shell arithmetic
+ *   `$((...))` is safe: its "name" `(...` is never an env var, and unresolved references are kept
+ *   (a test checks this).
  * - The wrapped process runs as a child (`"$@" &`, then `wait`) so that the shell, PID 1 of the
  *   container, can forward SIGTERM to it: PID 1 ignores signals it has no handler for. An
  *   asynchronous command of a non-interactive shell ignores SIGINT/SIGQUIT (POSIX), so every stop
