@@ -1,5 +1,5 @@
-import { PodSecurityLevel } from '../rules/pod-security-level';
 import { CheckResult } from '../rules/check-result';
+import { PodSecurityLevel } from '../rules/pod-security-level';
 
 /** What `lint` and `migrate` ask of the rules engine. */
 export interface EngineCheckOptions {

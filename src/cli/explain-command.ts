@@ -1,5 +1,5 @@
-import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
 import { CliEngine, ObjectExplanation } from './cli-engine';
+import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
 import { CliIo } from './cli-io';
 import { expandInputs, readInputText } from './input-files';
 import { readManifests } from './manifest-stream';

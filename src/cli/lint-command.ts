@@ -1,5 +1,5 @@
-import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
 import { CliEngine, EngineCheckOptions } from './cli-engine';
+import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
 import { CliIo } from './cli-io';
 import { expandInputs, InputFile, readInputText } from './input-files';
 import {

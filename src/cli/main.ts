@@ -1,6 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'util';
-import { ExitCode, InputError, oneLine, UsageError } from './cli-errors';
 import { CliEngine } from './cli-engine';
+import { ExitCode, InputError, oneLine, UsageError } from './cli-errors';
 import { CliIo } from './cli-io';
 import { defaultEngine } from './default-engine';
 import { ExplainFormat, runExplain } from './explain-command';
@@ -22,7 +22,9 @@ const COMMANDS: Record<string, { options: Options; help: string }> = {
   lint: {
     help: LINT_HELP,
     options: {
-      ...HELP, ...TARGET_VERSION, ...POD_SECURITY,
+      ...HELP,
+      ...TARGET_VERSION,
+      ...POD_SECURITY,
       'fail-on': { type: 'string' },
       'format': { type: 'string' },
       'quiet': { type: 'boolean', short: 'q' },
@@ -35,7 +37,9 @@ const COMMANDS: Record<string, { options: Options; help: string }> = {
   migrate: {
     help: MIGRATE_HELP,
     options: {
-      ...HELP, ...TARGET_VERSION, ...POD_SECURITY,
+      ...HELP,
+      ...TARGET_VERSION,
+      ...POD_SECURITY,
       sidecar: { type: 'string', short: 's', multiple: true },
       out: { type: 'string', short: 'o' },
     },

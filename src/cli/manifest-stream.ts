@@ -1,4 +1,4 @@
-import { Composer, Document, isMap, isSeq, LineCounter, Node, Parser } from 'yaml';
+import { Composer, Document, isMap, isScalar, isSeq, LineCounter, Node, Parser, visit } from 'yaml';
 import { InputError, oneLine } from './cli-errors';
 import { SourceLocator } from './source-locator';
 import { isObject } from '../engine/wire-types';
@@ -32,13 +32,20 @@ export interface SourcedManifest {
  * not hide the findings of the others.
  */
 export function* readManifests(file: string, text: string): Generator<SourcedManifest | InputError> {
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) {
+    yield new InputError(file, tooDeep);
+    return;
+  }
   const lineCounter = new LineCounter();
   const where = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${file}:${line}:${col}`;
   };
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ prettyErrors: false });
+  // Unique keys are checked below in linear time: the composer's own check compares every pair of
+  // keys, and 20,000 keys in one mapping would take seconds.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   let documentNumber = 0;
   const documents = composer.compose(parser.parse(text));
   while (true) {
@@ -69,6 +76,11 @@ function* objectsOf(
     for (const err of doc.errors) {
       yield new InputError(where(err.pos[0]), `YAML syntax error: ${oneLine(err.message)}`);
     }
+    return;
+  }
+  const dup = duplicateKeyOffset(doc);
+  if (dup) {
+    yield new InputError(where(dup.offset), `YAML syntax error: Map keys must be unique ('${dup.key}' appears twice)`);
     return;
   }
   const docStart = doc.contents?.range?.[0] ?? doc.range[0];
@@ -115,4 +127,66 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   const shown = JSON.stringify(value) ?? String(value);
   return `a ${typeof value} (${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown})`;
+}
+
+/** Deeper flow nesting than this is refused. Kubernetes objects nest about 15 levels. */
+export const MAX_FLOW_DEPTH = 256;
+/** Longer indentation (spaces, tabs and compact `- ` indicators) than this is refused. */
+export const MAX_INDENT = 1024;
+
+/**
+ * The YAML parser slows down sharply (and finally overflows its stack) on pathological nesting
+ * such as 20,000 `[`; a linear pre-scan refuses such input up front so every run ends in bounded
+ * time. Brackets inside quoted strings are counted too: that can only over-count on strings with
+ * hundreds of unclosed brackets, which no manifest holds.
+ */
+export function nestingProblem(text: string): string | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inIndent = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      line++;
+      lineStart = i + 1;
+      inIndent = true;
+      continue;
+    }
+    if (inIndent && ch !== 32 && ch !== 9 && ch !== 45) {
+      inIndent = false;
+    } else if (inIndent && i - lineStart >= MAX_INDENT) {
+      return `line ${line} is indented or nested more than ${MAX_INDENT} columns deep; refusing to read it (Kubernetes objects are far shallower)`;
+    }
+    if (ch === 91 || ch === 123) {
+      depth++;
+      if (depth > MAX_FLOW_DEPTH) {
+        return `line ${line} nests more than ${MAX_FLOW_DEPTH} [ or { levels deep; refusing to read it (Kubernetes objects are far shallower)`;
+      }
+    } else if ((ch === 93 || ch === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** The first key repeated within one mapping (Kubernetes rejects such manifests), found in linear time. */
+export function duplicateKeyOffset(doc: Document): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const k = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        if (seen.has(k)) {
+          found = { key: String(pair.key.value), offset: pair.key.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

@@ -1,9 +1,9 @@
 import { Document, isMap, isScalar, isSeq, Pair, parseAllDocuments, Scalar, ToStringOptions, YAMLMap, YAMLSeq } from 'yaml';
-import { ExitCode, InputError, oneLine } from './cli-errors';
 import { CliEngine, EngineCheckOptions } from './cli-engine';
+import { ExitCode, InputError, oneLine } from './cli-errors';
 import { CliIo, resolvePath } from './cli-io';
 import { expandInputs, readInputText } from './input-files';
-import { MAX_ALIAS_COUNT } from './manifest-stream';
+import { duplicateKeyOffset, MAX_ALIAS_COUNT, nestingProblem } from './manifest-stream';
 import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { formatFinding } from '../engine/finding-format';
@@ -55,13 +55,23 @@ export async function runMigrate(input: string, settings: MigrateSettings, io: C
   const text = await readInputText(io, file);
   const name = file.displayName;
 
-  const docs = parseAllDocuments(text, { prettyErrors: false });
-  if (!Array.isArray(docs)) {
+  const deep = nestingProblem(text);
+  if (deep) throw new InputError(name, deep);
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    throw new InputError(name, `cannot parse: ${oneLine(e)}`);
+  }
+  if (!Array.isArray(parsed)) {
     throw new InputError(name, 'holds no YAML document to migrate');
   }
+  const docs = parsed as Document.Parsed[];
   const problems: string[] = [];
   for (const doc of docs) {
     for (const err of doc.errors) problems.push(`${name}:${lineCol(text, err.pos[0])}: YAML syntax error: ${oneLine(err.message)}`);
+    const dup = duplicateKeyOffset(doc);
+    if (dup) problems.push(`${name}:${lineCol(text, dup.offset)}: YAML syntax error: Map keys must be unique ('${dup.key}' appears twice)`);
   }
   if (problems.length > 0) return refuse(io, problems, ExitCode.USAGE_OR_INPUT);
 
@@ -72,7 +82,7 @@ export async function runMigrate(input: string, settings: MigrateSettings, io: C
     try {
       js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      problems.push(`${name}:${lineCol(text, doc.range[0])}: cannot read document: ${oneLine(e)}`);
+      problems.push(`${name}:${lineCol(text, doc.range?.[0] ?? 0)}: cannot read document: ${oneLine(e)}`);
       continue;
     }
     if (!isObject(js)) continue;

@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { CliEngine } from '../../src/cli/cli-engine';
 import { CliIo, nodeIo } from '../../src/cli/cli-io';
 import { main } from '../../src/cli/main';
-import { CliEngine } from '../../src/cli/cli-engine';
 
 /** The repository root: fixture paths in tests are relative to it, as a user would type them. */
 export const REPO = path.join(__dirname, '..', '..');

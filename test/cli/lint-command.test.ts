@@ -16,12 +16,18 @@ const POD = (name: string) => [
 
 /** One finding on every pod: an error on the first container's image. */
 const imageError = fakeEngine(() => [{
-  ruleId: 'T-001', severity: Severity.ERROR, path: 'spec.containers[0].image',
-  message: 'Invalid value: "app:1": test finding', fix: 'do the test fix',
+  ruleId: 'T-001',
+  severity: Severity.ERROR,
+  path: 'spec.containers[0].image',
+  message: 'Invalid value: "app:1": test finding',
+  fix: 'do the test fix',
 }]);
 const warningOnly = fakeEngine(() => [{
-  ruleId: 'T-002', severity: Severity.WARNING, path: 'spec.containers[0].livenessProbe',
-  message: 'Required value: test warning', fix: 'add a probe',
+  ruleId: 'T-002',
+  severity: Severity.WARNING,
+  path: 'spec.containers[0].livenessProbe',
+  message: 'Required value: test warning',
+  fix: 'add a probe',
 }]);
 const clean = fakeEngine(() => []);
 
@@ -74,8 +80,15 @@ describe('lint: positions and formats (engine double)', () => {
     const r = await run(['lint', '--format', 'json', 'pod.yaml'], { files: { 'pod.yaml': POD('a') } }, imageError);
     expect(JSON.parse(r.stdout)).toEqual({
       findings: [{
-        file: 'pod.yaml', line: 8, column: 5, object: 'Pod/a', ruleId: 'T-001', severity: 'error',
-        path: 'spec.containers[0].image', message: 'Invalid value: "app:1": test finding', fix: 'do the test fix',
+        file: 'pod.yaml',
+        line: 8,
+        column: 5,
+        object: 'Pod/a',
+        ruleId: 'T-001',
+        severity: 'error',
+        path: 'spec.containers[0].image',
+        message: 'Invalid value: "app:1": test finding',
+        fix: 'do the test fix',
       }],
       suppressed: [],
       inputErrors: [],

@@ -19,7 +19,7 @@ describe('main: help and version', () => {
     expect(await run(argv)).toEqual({ code: 0, stdout: help, stderr: '', written: {} });
   });
 
-  test("GIVEN --version WHEN run THEN the package.json version is printed", async () => {
+  test('GIVEN --version WHEN run THEN the package.json version is printed', async () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '', written: {} });
   });
 
