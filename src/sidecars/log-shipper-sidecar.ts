@@ -10,7 +10,6 @@ import { configSection, configValueProblem } from './private/fluent-bit-config';
 import { logDirectory, logPathProblems } from './private/log-paths';
 import { NOBODY, restrictedSecurityContext } from './private/restricted-security';
 import { shellCommandLine } from './private/shell-quote';
-import { uniqueId } from './private/unique-id';
 import { SidecarContext } from './sidecar-context';
 import { SidecarDefinition } from './sidecar-definition';
 import { TailCommandStyle } from './tail-command-style';
@@ -164,7 +163,7 @@ export class LogShipperSidecar extends SidecarDefinition {
       throw new Error(`[${context.scope.node.path}] LogShipperSidecar "${this.name}": paths: ${ErrorType.REQUIRED}: the shipper has no log file to follow. ` +
         'Fix: call shipFrom(container, path) for each file an app container writes, or pass paths');
     }
-    const volume = this.props.volume ?? kplus.Volume.fromEmptyDir(context.scope, uniqueId(context.scope, `${this.name}-logs`), `${this.name}-logs`);
+    const volume = this.props.volume ?? kplus.Volume.fromEmptyDir(context.scope, context.uniqueId(`${this.name}-logs`), `${this.name}-logs`);
     const logMounts: kplus.VolumeMount[] = unique(this.paths.map(logDirectory)).map((dir) => ({ path: dir, volume }));
     return this.flavour === 'tail' ? this.tailOptions(logMounts) : this.fluentBitOptions(context, logMounts);
   }
@@ -200,13 +199,13 @@ export class LogShipperSidecar extends SidecarDefinition {
       throw new Error(`[${context.scope.node.path}] LogShipperSidecar "${this.name}": grace: ${ErrorType.INVALID}: ${grace}s: flush (${flush}s) plus grace (${grace}s) ` +
         `does not fit in the pod's terminationGracePeriodSeconds (${podGrace}s). Fix: lower grace or flush, or raise the pod's terminationGracePeriod`);
     }
-    const configMap = new kplus.ConfigMap(context.scope, uniqueId(context.scope, `${this.name}-config`), {
+    const configMap = new kplus.ConfigMap(context.scope, context.uniqueId(`${this.name}-config`), {
       data: {
         'fluent-bit.conf': fluentBitConfig(this.name, this.paths, flush, grace, fb.output, fb.parser),
         'parsers.conf': fb.parser ? fb.parser._section() : '# no parser: lines are shipped as they are\n',
       },
     });
-    const configVolume = kplus.Volume.fromConfigMap(context.scope, uniqueId(context.scope, `${this.name}-config-volume`), configMap, { name: `${this.name}-config` });
+    const configVolume = kplus.Volume.fromConfigMap(context.scope, context.uniqueId(`${this.name}-config-volume`), configMap, { name: `${this.name}-config` });
     const health = (failureThreshold: number, periodSeconds: number) =>
       kplus.Probe.fromHttpGet(FLUENT_BIT_HEALTH_PATH, { port: FLUENT_BIT_HTTP_PORT, failureThreshold, periodSeconds: Duration.seconds(periodSeconds) });
     return {

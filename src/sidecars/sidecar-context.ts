@@ -45,6 +45,19 @@ export class SidecarContext {
   /** The pod's termination grace period (the Kubernetes default of 30s when unset). */
   public readonly terminationGracePeriod: Duration;
 
+  /**
+   * A construct id not yet used under `scope`: `base`, then `base-2`, `base-3`... Use it for the
+   * volumes and ConfigMaps a definition creates: injection renders a definition once per raw
+   * manifest, and several manifests may share one chart.
+   */
+  public uniqueId(base: string): string {
+    if (!this.scope.node.tryFindChild(base)) return base;
+    for (let i = 2; ; i++) {
+      const id = `${base}-${i}`;
+      if (!this.scope.node.tryFindChild(id)) return id;
+    }
+  }
+
   constructor(props: SidecarContextProps) {
     this.scope = props.scope;
     this.terminationGracePeriod = props.terminationGracePeriod ?? SidecarContext.DEFAULT_TERMINATION_GRACE_PERIOD;

@@ -1,0 +1,247 @@
+import { ApiObject, App, Chart, Duration, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { ANNOTATION_PREFIX, Annotations, readNumberMap } from '../engine/annotations';
+import { ErrorType } from '../engine/error-type';
+import { PodManifest } from '../engine/pod-manifest';
+import { Sidecar, SidecarOptions } from '../workloads/sidecar';
+import { ISidecarWorkload } from '../workloads/sidecar-workload';
+import { InjectionTarget } from './injection-target';
+import { SidecarContext } from './sidecar-context';
+import { SidecarDefinition } from './sidecar-definition';
+import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
+
+/**
+ * Injects sidecars at synth time: the reviewable, checkable answer to mutating webhooks that
+ * strip `restartPolicy: Always` or skip some pods (Kubernetes docs, "Adopting Sidecar Containers").
+ *
+ * `inject()` adds a `SidecarDefinition` to every matching pod-bearing workload under a scope:
+ * - Sidecar* workloads through `addTo()` (so `bind()` wires it),
+ * - plain cdk8s-plus workloads through `addInitContainer()` with `restartPolicy: Always`,
+ * - raw `ApiObject`s (from `Include` or Helm) through JSON patches.
+ *
+ * Injected sidecars start first, in injection order: before the workload's own init containers,
+ * which may need them (a proxy, a secrets agent). Injection is idempotent: a pod that already has
+ * a container of the sidecar's name is left unchanged. Each injection is recorded in the pod
+ * (template) annotation `cdk8s-sidecars.dev/injected` (a JSON list of sidecar names).
+ *
+ * Workloads are matched when `inject()` runs: call it after defining them.
+ *
+ * @see https://kubernetes.io/docs/tutorials/configuration/pod-sidecar-containers/
+ */
+export class SidecarInjector {
+  /** Pod (template) annotation listing the injected sidecars, in injection order, as JSON. */
+  public static readonly INJECTED_ANNOTATION = `${ANNOTATION_PREFIX}injected`;
+
+  /**
+   * Injects `definition` into every matching workload under `scope`.
+   * @throws if a raw manifest holds a volume of the sidecar's name with another source
+   */
+  public static inject(scope: IConstruct, definition: SidecarDefinition, options: SidecarInjectionOptions = {}): SidecarInjectionResult {
+    const injected: string[] = [];
+    const alreadyPresent: string[] = [];
+    const candidates = scope.node.findAll();
+    for (const construct of candidates) {
+      const target = targetOf(construct);
+      if (!target || !matches(target.view, options)) continue;
+      const done = target.inject(definition);
+      (done ? injected : alreadyPresent).push(construct.node.path);
+    }
+    return { injected, alreadyPresent };
+  }
+
+  private constructor() {}
+}
+
+interface Target {
+  readonly view: InjectionTarget;
+  /** Injects; false when the pod already has a container of that name. */
+  inject(definition: SidecarDefinition): boolean;
+}
+
+function matches(target: InjectionTarget, options: SidecarInjectionOptions): boolean {
+  const wanted = options.podLabels ?? {};
+  if (!Object.entries(wanted).every(([k, v]) => target.podLabels[k] === v)) return false;
+  return options.filter ? options.filter.matches(target) : true;
+}
+
+function targetOf(construct: IConstruct): Target | undefined {
+  if (construct instanceof kplus.AbstractPod) {
+    return isSidecarWorkload(construct) ? sidecarWorkloadTarget(construct) : plainPodTarget(construct);
+  }
+  // The ApiObject of a cdk8s-plus workload is reached through the workload, never on its own.
+  if (ApiObject.isApiObject(construct) && !(construct.node.scope instanceof kplus.AbstractPod)) return apiObjectTarget(construct);
+  return undefined;
+}
+
+function isSidecarWorkload(pod: kplus.AbstractPod): pod is kplus.AbstractPod & ISidecarWorkload {
+  const candidate = pod as any;
+  return typeof candidate.addSidecar === 'function' && typeof candidate.initStep === 'function' && typeof candidate.requireReady === 'function';
+}
+
+function injectedNames(annotations: { [key: string]: string } | undefined): string[] {
+  const raw = annotations?.[SidecarInjector.INJECTED_ANNOTATION];
+  if (raw === undefined) return [];
+  try {
+    const parsed = JSON.parse(raw);
+    if (Array.isArray(parsed) && parsed.every((n) => typeof n === 'string')) return parsed;
+  } catch {
+    // fall through: a hand-edited value we cannot read is replaced by what we know
+  }
+  return [];
+}
+
+function podView(pod: kplus.AbstractPod): InjectionTarget {
+  const apiObject = pod.node.children.find(ApiObject.isApiObject);
+  return { construct: pod, kind: apiObject?.kind ?? pod.constructor.name, name: apiObject?.name, podLabels: pod.podMetadata.toJson().labels ?? {} };
+}
+
+function sidecarWorkloadTarget(workload: kplus.AbstractPod & ISidecarWorkload): Target {
+  return {
+    view: podView(workload),
+    inject(definition) {
+      if ([...workload.initContainers, ...workload.containers].some((c) => c.name === definition.name)) return false;
+      const before = injectedNames(workload.podMetadata.toJson().annotations);
+      const ownSteps = workload.initContainers.filter((c) => !before.includes(c.name)).map((c) => workload.initStep(c));
+      const earlierInjected = workload.initContainers.filter((c) => before.includes(c.name)).map((c) => workload.initStep(c));
+      const sidecar: Sidecar = definition.addTo(workload);
+      // Injected first, in injection order: after earlier injected sidecars, before the pod's own steps.
+      if (earlierInjected.length > 0) sidecar.startsAfter(...earlierInjected);
+      for (const step of ownSteps) step.startsAfter(sidecar);
+      workload.podMetadata.addAnnotation(SidecarInjector.INJECTED_ANNOTATION, JSON.stringify([...before, definition.name]));
+      return true;
+    },
+  };
+}
+
+function plainPodTarget(pod: kplus.AbstractPod): Target {
+  const view = podView(pod);
+  return {
+    view,
+    inject(definition) {
+      if ([...pod.initContainers, ...pod.containers].some((c) => c.name === definition.name)) return false;
+      const annotations = pod.podMetadata.toJson().annotations ?? {};
+      const before = injectedNames(annotations);
+      const { startAfter: _workloadSpecific, shutdownTime, ...props } = definition._renderOptions(SidecarContext.of(pod));
+      const index = pod.initContainers.length;
+      pod.addInitContainer({ ...props, resources: props.resources ?? Sidecar.DEFAULT_RESOURCES });
+      // cdk8s-plus appends; move the sidecar in front of the pod's own init containers at synth.
+      const apiObject = pod.node.children.find(ApiObject.isApiObject);
+      const base = apiObject ? podSpecPointer(apiObject.kind) : undefined;
+      const position = Math.min(before.length, index);
+      if (base !== undefined && position !== index) {
+        apiObject!.addJsonPatch(JsonPatch.move(`${base}/initContainers/${index}`, `${base}/initContainers/${position}`));
+      }
+      pod.podMetadata.addAnnotation(SidecarInjector.INJECTED_ANNOTATION, JSON.stringify([...before, definition.name]));
+      if (shutdownTime) {
+        const { values } = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
+        pod.podMetadata.addAnnotation(Annotations.SHUTDOWN_SECONDS, JSON.stringify({ ...values, [definition.name]: shutdownTime.toSeconds() }));
+      }
+      return true;
+    },
+  };
+}
+
+function apiObjectTarget(apiObject: ApiObject): Target | undefined {
+  const pod = PodManifest.from(apiObject.toJson());
+  if (!pod) return undefined;
+  return {
+    view: { construct: apiObject, kind: apiObject.kind, name: apiObject.name, podLabels: stringMap(pod.podMetadata.labels) },
+    inject(definition) {
+      const current = PodManifest.from(apiObject.toJson())!; // patches of earlier injections applied
+      const names = [...arrayOf(current.podSpec.initContainers), ...arrayOf(current.podSpec.containers)].map((c: any) => c?.name);
+      if (names.includes(definition.name)) return false;
+
+      const grace = current.podSpec.terminationGracePeriodSeconds;
+      const context = new SidecarContext({ scope: Chart.of(apiObject), terminationGracePeriod: typeof grace === 'number' ? Duration.seconds(grace) : undefined });
+      const options = definition._renderOptions(context);
+      const { container, volumes } = renderWire(options);
+
+      const base = pointer(current.podSpecPath.toString());
+      const initContainers = arrayOf(current.podSpec.initContainers);
+      const annotations = stringMap(current.podMetadata.annotations);
+      const before = injectedNames(annotations);
+      if (!Array.isArray(current.podSpec.initContainers)) {
+        apiObject.addJsonPatch(JsonPatch.add(`${base}/initContainers`, [container]));
+      } else {
+        apiObject.addJsonPatch(JsonPatch.add(`${base}/initContainers/${Math.min(before.length, initContainers.length)}`, container));
+      }
+
+      const existing = new Map(arrayOf(current.podSpec.volumes).map((v: any) => [v?.name, v]));
+      const conflicts = volumes.filter((v) => existing.has(v.name) && JSON.stringify(existing.get(v.name)) !== JSON.stringify(v) && !(isEmptyDir(v) && isEmptyDir(existing.get(v.name))));
+      if (conflicts.length > 0) {
+        throw new Error(`[${apiObject.node.path}] ${current.podSpecPath}.volumes: ${ErrorType.DUPLICATE}: ${conflicts.map((v) => `"${v.name}"`).join(', ')}: ` +
+          `${current.displayName} already has a volume of this name with another source, which sidecar "${definition.name}" would mount. ` +
+          'Fix: rename the volume in the sidecar definition, or filter this workload out of the injection');
+      }
+      // An emptyDir of the same name is shared on purpose (e.g. the log volume the app already writes to).
+      const added = volumes.filter((v) => !existing.has(v.name));
+      if (added.length > 0) {
+        if (!Array.isArray(current.podSpec.volumes)) {
+          apiObject.addJsonPatch(JsonPatch.add(`${base}/volumes`, added));
+        } else {
+          for (const v of added) apiObject.addJsonPatch(JsonPatch.add(`${base}/volumes/-`, v));
+        }
+      }
+
+      const newAnnotations: { [key: string]: string } = { [SidecarInjector.INJECTED_ANNOTATION]: JSON.stringify([...before, definition.name]) };
+      if (options.shutdownTime) {
+        const { values } = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
+        newAnnotations[Annotations.SHUTDOWN_SECONDS] = JSON.stringify({ ...values, [definition.name]: options.shutdownTime.toSeconds() });
+      }
+      const meta = pointer(current.podMetadataPath.toString());
+      if (typeof current.template.metadata !== 'object' || current.template.metadata === null) {
+        apiObject.addJsonPatch(JsonPatch.add(meta, { annotations: newAnnotations }));
+      } else if (typeof current.podMetadata.annotations !== 'object' || current.podMetadata.annotations === null) {
+        apiObject.addJsonPatch(JsonPatch.add(`${meta}/annotations`, newAnnotations));
+      } else {
+        for (const [k, v] of Object.entries(newAnnotations)) apiObject.addJsonPatch(JsonPatch.add(`${meta}/annotations/${escapePointer(k)}`, v));
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * The sidecar's container and volumes in wire format, rendered by cdk8s-plus itself (through a
+ * throwaway Pod), so raw manifests get exactly what a cdk8s-plus workload would.
+ */
+function renderWire(options: SidecarOptions): { container: any; volumes: any[] } {
+  const { startAfter: _workloadSpecific, shutdownTime: _annotated, ...props } = options;
+  const pod = new kplus.Pod(new Chart(new App(), 'render'), 'pod');
+  pod.addInitContainer({ ...props, resources: props.resources ?? Sidecar.DEFAULT_RESOURCES });
+  pod.addContainer({ name: 'placeholder', image: 'placeholder' }); // a PodSpec needs one; not used
+  const json = PodManifest.from(Chart.of(pod).toJson().find((m: any) => m.kind === 'Pod'))!;
+  return { container: arrayOf(json.podSpec.initContainers)[0], volumes: arrayOf(json.podSpec.volumes) };
+}
+
+/** The JSON pointer of a pod spec in a cdk8s-plus workload of this kind. */
+function podSpecPointer(kind: string): string | undefined {
+  // Reuse the engine's one table of pod locations by reading a skeleton manifest of that kind.
+  const skeleton = { kind, spec: { template: { spec: {} }, jobTemplate: { spec: { template: { spec: {} } } } } };
+  const pod = PodManifest.from(skeleton);
+  return pod ? pointer(pod.podSpecPath.toString()) : undefined;
+}
+
+/** `spec.template.spec` -> `/spec/template/spec` (our paths here hold no indexes). */
+function pointer(dotted: string): string {
+  return dotted === '' ? '' : '/' + dotted.split('.').map(escapePointer).join('/');
+}
+
+/** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
+function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function arrayOf(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function stringMap(value: unknown): { [key: string]: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as { [key: string]: string };
+}
+
+function isEmptyDir(volume: any): boolean {
+  return Object.keys(volume).filter((k) => k !== 'name').join() === 'emptyDir';
+}
