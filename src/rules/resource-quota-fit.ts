@@ -99,7 +99,7 @@ export class ResourceQuotaFitRule extends BaseRule {
       const needed = exceeded.map((k) => `spec.hard[${k}] to at least ${(used.get(k) ?? Quantity.zero()).add(current.usage!.get(k)!.mul(current.replicas))}`);
       out.push(this.finding(current.pod.podSpecPath,
         `Forbidden: exceeded quota: ${quota.name}, requested: ${pretty(exceeded, current.usage)}, used: ${pretty(exceeded, usedAtFailure)}, limited: ${pretty(exceeded, quota.hard)}${context_.length > 0 ? ` (${context_.join('; ')})` : ''}`,
-        `lower the pod's effective ${exceeded.join(', ')} (each sidecar counts for the pod's whole life; EffectiveResources.explain() shows the sum)${current.replicas > 1 ? `, run at most ${fit} replicas` : ''}, or raise ${needed.join(' and ')} of ResourceQuota "${quota.name}"`));
+        fixFor(exceeded, current.replicas > 1 ? fit : undefined, needed, quota.name)));
     }
     return out;
   }
@@ -199,6 +199,16 @@ function fitCount(w: Workload, used: Map<string, Quantity>, hard: Map<string, Qu
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The hint: lower the per-pod figures (not for pod counts), run fewer replicas, or raise the quota. */
+function fixFor(exceeded: string[], maxReplicas: number | undefined, needed: string[], quotaName: string): string {
+  const figures = exceeded.filter((k) => k !== 'pods' && k !== 'count/pods');
+  const options: string[] = [];
+  if (figures.length > 0) options.push(`lower the pod's effective ${figures.join(', ')} (each sidecar counts for the pod's whole life; EffectiveResources.explain() shows the sum)`);
+  if (maxReplicas !== undefined) options.push(`run at most ${maxReplicas} replicas`);
+  options.push(`raise ${needed.join(' and ')} of ResourceQuota "${quotaName}"`);
+  return options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')}, or ${options[options.length - 1]}`;
 }
 
 /** `prettyPrint` of the quota admission: `name=value` pairs, sorted, joined by commas. */
