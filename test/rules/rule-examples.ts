@@ -1,10 +1,21 @@
 import { Annotations } from '../../src/engine/annotations';
+import { Finding } from '../../src/engine/finding';
+import { SidecarRules } from '../../src/rules/sidecar-rules';
 import { SidecarRulesOptions } from '../../src/rules/sidecar-rules-options';
 
 /** One real manifest per rule that triggers it, for docs/rules.md. */
 export interface RuleExample {
   readonly manifest: any;
   readonly options?: SidecarRulesOptions;
+  /** Namespace policies (LimitRange, ResourceQuota) of the same app, checked with the manifest by `checkAll`. */
+  readonly policies?: any[];
+}
+
+/** The findings of an example: the manifest alone (`check`), or after its policies as one app (`checkAll`). */
+export function exampleFindings(example: RuleExample): Finding[] {
+  if (!example.policies) return SidecarRules.check(example.manifest, example.options);
+  const all = SidecarRules.checkAll([...example.policies, example.manifest], example.options);
+  return all[all.length - 1].findings;
 }
 
 const pod = (spec: any, annotations?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'example', ...(annotations ? { annotations } : {}) }, spec });
@@ -41,6 +52,14 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'SC-PSS-001': { manifest: pod({ initContainers: [{ ...proxy, securityContext: { privileged: true } }], containers: [app] }) },
   'SC-PSS-002': { manifest: pod({ securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }, initContainers: [proxy], containers: [{ ...app, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] }), options: { podSecurity: 'restricted' as any } },
   'SC-RES-001': { manifest: pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.30', restartPolicy: 'Always' }], containers: [app] }) },
+  'SC-RES-002': {
+    manifest: deployment({ initContainers: [{ ...proxy, resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '1Gi' } } }], containers: [app] }),
+    policies: [{ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'container-limits' }, spec: { limits: [{ type: 'Container', max: { memory: '512Mi' } }] } }],
+  },
+  'SC-RES-003': {
+    manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, template: { spec: { initContainers: [proxy], containers: [{ ...app, resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } } },
+    policies: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { 'requests.cpu': '250m' } } }],
+  },
   'SC-ANN-001': { manifest: pod({ containers: [app] }, { [Annotations.NEEDS_READY]: '{"app":["vault-agent"]}' }) },
   'SC-ANN-002': { manifest: pod({ containers: [app] }, { [Annotations.SUPPRESS]: '{"SC-RES-001":"later"}' }) },
 };
