@@ -1,0 +1,214 @@
+/* eslint-disable no-console */
+import { fork } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ChildReport, ChildTask } from './child-protocol';
+import { MIN_LINT_INPUT_BYTES, writeLintInput } from './lint-input';
+import { BenchResults, checkTargets, CliCell, renderMarkdown, SynthCell } from './report';
+import { VARIANT_KEYS, VariantKey } from './variants';
+
+/**
+ * `npm run bench`: issue 9's benchmark in one run. Every (variant, N) cell and each CLI task is
+ * measured in child processes of its own (peak memory per variant), one child at a time (the
+ * machine is shared; parallel children would time each other). Prints the table and writes it
+ * into docs/benchmarks.md between the result markers, leaving the hand-written analysis alone.
+ *
+ * Options:
+ *   --sizes 500,2000,8000  workload counts (default: the issue's)
+ *   --no-cli               skip the CLI measurement
+ *   --no-write             print only, do not touch docs/benchmarks.md
+ *   --quick                small sizes and input, one round: checks the harness in seconds (never written)
+ *   --profile DIR          children write V8 CPU profiles (--cpu-prof) to DIR
+ */
+
+const ROOT = path.join(__dirname, '..');
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+export const START_MARKER = '<!-- bench:results:start (written by `npm run bench`; edit outside the markers) -->';
+export const END_MARKER = '<!-- bench:results:end -->';
+
+interface Plan {
+  readonly rounds: number;
+  readonly warmups: number;
+  readonly reps: number;
+}
+
+/**
+ * Repetitions per size. Small N get more samples (their times are short and noisier); N=8,000
+ * gets one child with one warm-up and three timed repetitions to keep the whole run under ~10
+ * minutes on 2 cores. Two rounds per cell, variants alternating first, so that a change of
+ * background load hits both sides of a ratio.
+ */
+function planFor(n: number, quick: boolean): Plan {
+  if (quick) return { rounds: 1, warmups: 1, reps: 1 };
+  if (n <= 500) return { rounds: 2, warmups: 2, reps: 4 };
+  if (n <= 2000) return { rounds: 2, warmups: 1, reps: 3 };
+  return { rounds: 1, warmups: 1, reps: 3 };
+}
+
+interface Options {
+  readonly sizes: number[];
+  readonly cli: boolean;
+  readonly write: boolean;
+  readonly quick: boolean;
+  readonly profileDir?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  let sizes = [500, 2000, 8000];
+  let cli = true;
+  let write = true;
+  let quick = false;
+  let profileDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--sizes') {
+      const raw = argv[++i] ?? '';
+      sizes = raw.split(',').map((s) => Number(s.trim()));
+      if (sizes.length === 0 || sizes.some((s) => !Number.isInteger(s) || s <= 0)) {
+        throw new Error(`bench: --sizes: Invalid value: ${JSON.stringify(raw)}: expected positive integers separated by commas. Fix: --sizes 500,2000,8000`);
+      }
+    } else if (a === '--no-cli') cli = false;
+    else if (a === '--no-write') write = false;
+    else if (a === '--quick') quick = true;
+    else if (a === '--profile') profileDir = path.resolve(argv[++i] ?? 'bench-profiles');
+    else throw new Error(`bench: unknown option ${JSON.stringify(a)}. Fix: use --sizes, --no-cli, --no-write, --quick or --profile DIR`);
+  }
+  if (quick) {
+    sizes = [50, 200];
+    write = false;
+  }
+  return { sizes, cli, write, quick, profileDir };
+}
+
+function runChild(task: ChildTask, profileDir: string | undefined): Promise<ChildReport> {
+  const execArgv = ['--expose-gc', '-r', 'ts-node/register/transpile-only'];
+  if (profileDir) {
+    const label = task.kind === 'synth' ? `${task.variant}-${task.n}` : task.kind;
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`);
+  }
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'child.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd: ROOT });
+    let settled = false;
+    child.on('message', (m: any) => {
+      settled = true;
+      if (m.ok) resolve(m.report);
+      else reject(new Error(`bench child ${JSON.stringify(task)} failed: ${m.error}`));
+    });
+    child.on('exit', (code) => {
+      if (!settled) reject(new Error(`bench child ${JSON.stringify(task)} exited with code ${code} before reporting`));
+    });
+    child.send(task);
+  });
+}
+
+function mergeSynth(variant: VariantKey, n: number, reports: ChildReport[]): SynthCell {
+  return {
+    variant,
+    n,
+    timesMs: reports.flatMap((r) => r.timesMs),
+    peakRssMiB: Math.max(...reports.map((r) => r.peakRssMiB)),
+    baselineRssMiB: Math.max(...reports.map((r) => r.baselineRssMiB)),
+    liveHeapMiB: Math.max(...reports.map((r) => r.liveHeapMiB)),
+    yamlChars: reports[0].outputSize,
+  };
+}
+
+function mergeCli(kind: 'lint' | 'parse', reports: ChildReport[]): CliCell {
+  return {
+    kind,
+    timesMs: reports.flatMap((r) => r.timesMs),
+    peakRssMiB: Math.max(...reports.map((r) => r.peakRssMiB)),
+    liveHeapMiB: Math.max(...reports.map((r) => r.liveHeapMiB)),
+  };
+}
+
+async function run(options: Options): Promise<BenchResults> {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });
+  const reports = new Map<string, ChildReport[]>();
+  const maxRounds = Math.max(...options.sizes.map((n) => planFor(n, options.quick).rounds));
+  for (let round = 0; round < maxRounds; round++) {
+    for (const n of options.sizes) {
+      const plan = planFor(n, options.quick);
+      if (round >= plan.rounds) continue;
+      // Alternate which construct variant goes first in each round.
+      const order: VariantKey[] = round % 2 === 0 ? ['kplus', 'sidecar', 'raw', 'floor'] : ['sidecar', 'kplus', 'floor', 'raw'];
+      for (const variant of order) {
+        process.stdout.write(`synth ${variant} N=${n} round ${round + 1}/${plan.rounds} ... `);
+        const report = await runChild({ kind: 'synth', variant, n, warmups: plan.warmups, reps: plan.reps }, options.profileDir);
+        console.log(report.timesMs.map((t) => `${t.toFixed(0)} ms`).join(', '));
+        const key = `${variant}:${n}`;
+        reports.set(key, [...reports.get(key) ?? [], report]);
+      }
+    }
+  }
+  const synth = options.sizes.flatMap((n) => VARIANT_KEYS.map((v) => mergeSynth(v, n, reports.get(`${v}:${n}`)!)));
+
+  let cli: BenchResults['cli'];
+  if (options.cli) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-sidecars-bench-'));
+    const file = path.join(dir, 'helm-output.yaml');
+    try {
+      const written = writeLintInput(file, options.quick ? 2 * 1024 * 1024 : MIN_LINT_INPUT_BYTES);
+      console.log(`CLI input: ${file}, ${(written.bytes / (1024 * 1024)).toFixed(1)} MiB, ${written.workloads} Deployments + ${written.workloads} Services`);
+      // One timed run per child, three children per task, alternating: a 50 MB input warms
+      // the JIT within its first few documents, so a separate warm-up would only add minutes.
+      const rounds = options.quick ? 1 : 3;
+      const cliReports: Record<'lint' | 'parse', ChildReport[]> = { lint: [], parse: [] };
+      for (let round = 0; round < rounds; round++) {
+        for (const kind of (round % 2 === 0 ? ['parse', 'lint'] : ['lint', 'parse']) as Array<'lint' | 'parse'>) {
+          process.stdout.write(`cli ${kind} round ${round + 1}/${rounds} ... `);
+          const report = await runChild({ kind, file, warmups: 0, reps: 1 }, options.profileDir);
+          console.log(`${report.timesMs[0].toFixed(0)} ms, peak RSS ${report.peakRssMiB.toFixed(0)} MiB`);
+          cliReports[kind].push(report);
+        }
+      }
+      cli = { bytes: written.bytes, workloads: written.workloads, lint: mergeCli('lint', cliReports.lint), parse: mergeCli('parse', cliReports.parse) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    startedAt,
+    durationS: (Date.now() - startedAt.getTime()) / 1000,
+    loadBefore,
+    loadAfter: os.loadavg(),
+    sizes: options.sizes,
+    synth,
+    cli,
+  };
+}
+
+/** Puts the results between the markers of docs/benchmarks.md (appending the markers if missing). */
+export function spliceResults(doc: string, markdown: string): string {
+  const block = `${START_MARKER}\n${markdown}\n${END_MARKER}`;
+  const start = doc.indexOf(START_MARKER);
+  const end = doc.indexOf(END_MARKER);
+  if (start === -1 || end === -1 || end < start) return `${doc.trimEnd()}\n\n## Results\n\n${block}\n`;
+  return doc.slice(0, start) + block + doc.slice(end + END_MARKER.length);
+}
+
+async function cliMain(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const results = await run(options);
+  const markdown = renderMarkdown(results);
+  console.log(`\n${markdown}\n`);
+  if (options.write) {
+    const doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf-8') : '# Benchmarks\n';
+    fs.writeFileSync(DOC, spliceResults(doc, markdown));
+    console.log(`written to ${path.relative(ROOT, DOC)}`);
+  }
+  // A missed target is a result to report, not a crash: the exit code stays 0 unless asked.
+  const missed = checkTargets(results).filter((t) => !t.met);
+  if (missed.length > 0) console.log(`${missed.length} target(s) missed: ${missed.map((t) => t.target).join('; ')}`);
+  return 0;
+}
+
+if (require.main === module) {
+  cliMain().then((code) => process.exit(code), (e) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  });
+}
