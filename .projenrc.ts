@@ -29,6 +29,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     '@types/node@^20',
     'cdk8s-plus-28@2.5.6',
+    // ts-jest needs jest-util as a peer; npm 11 leaves it nested unless the root asks for it.
+    'jest-util@^29',
     'fast-check@^4',
     // 4.5.x loads with require() (jest is CommonJS); 5.x is ESM-only.
     'kubernetes-models@4.5.1',
@@ -41,6 +43,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   pullRequestTemplate: false,
 
   jestOptions: {
+    // jest 30 resolves modules with unrs-resolver (see the note on eslint-import-resolver-typescript below).
+    jestVersion: '^29',
     // Snapshots are assertions: never rewrite them silently (update with `npx projen test -u`).
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
@@ -56,6 +60,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['/.tmp/'],
 });
+
+// jest 29 and eslint-import-resolver-typescript 3.6.x resolve modules with enhanced-resolve; 3.8+ and 4.x pull in
+// unrs-resolver, whose per-platform optional packages npm 11.19 leaves out of the lockfile, and
+// `npm ci` then refuses that lockfile. projen's eslint component adds the package unpinned.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
+
+// The command-line tool (lint, explain, migrate).
+project.addBins({ 'cdk8s-sidecars': 'lib/cli/bin.js' });
 
 // Main job: synthesize every example to dist/examples/*.k8s.yaml.
 project.addTask('examples', {
