@@ -10,35 +10,47 @@ import { VARIANTS } from './variants';
  */
 async function measure(task: ChildTask): Promise<ChildReport> {
   const gc = requireGc();
+  const once = taskRunner(task);
   gc();
   const baselineRss = process.memoryUsage().rss;
-  const once = taskRunner(task);
-  for (let i = 0; i < task.warmups; i++) await once();
-  const timesMs: number[] = [];
-  let liveHeap = 0;
-  let outputSize = 0;
-  let exitCode = 0;
-  for (let i = 0; i < task.reps; i++) {
-    gc();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const start = performance.now();
-    kept = await once();
-    timesMs.push(performance.now() - start);
-    gc();
-    // `kept` (module scope, so no liveness analysis can drop it) holds what the synth built.
-    liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed - heapBefore);
-    outputSize = kept.size;
-    exitCode = kept.exitCode;
-    kept = undefined;
-  }
+  await warmUp(once, task.warmups);
+  const samples: Sample[] = [];
+  for (let i = 0; i < task.reps; i++) samples.push(await repetition(once, gc));
   return {
-    timesMs,
+    timesMs: samples.map((s) => s.ms),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     baselineRssMiB: baselineRss / (1024 * 1024),
-    liveHeapMiB: liveHeap / (1024 * 1024),
-    outputSize,
-    exitCode,
+    liveHeapMiB: Math.max(...samples.map((s) => s.liveHeap)) / (1024 * 1024),
+    outputSize: samples[samples.length - 1].size,
+    exitCode: samples[samples.length - 1].exitCode,
   };
+}
+
+// Warm-ups and repetitions run in functions of their own: an async function keeps the value it
+// last awaited in a register of its frame, which would keep the previous synth's app alive and
+// hide the next one's live heap.
+async function warmUp(once: () => Promise<Outcome>, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await once();
+}
+
+interface Sample {
+  readonly ms: number;
+  readonly liveHeap: number;
+  readonly size: number;
+  readonly exitCode: number;
+}
+
+async function repetition(once: () => Promise<Outcome>, gc: () => void): Promise<Sample> {
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  kept = await once();
+  const ms = performance.now() - start;
+  gc();
+  // `kept` holds what the synth built (the app and the YAML), so the GC keeps it.
+  const sample = { ms, liveHeap: process.memoryUsage().heapUsed - heapBefore, size: kept.size, exitCode: kept.exitCode };
+  kept = undefined;
+  return sample;
 }
 
 /** The last repetition's outcome, alive until its live heap is measured. */

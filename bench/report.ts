@@ -81,7 +81,12 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const k = cell(results, 'kplus', n);
     if (!s || !k) continue;
     const ratio = s.peakRssMiB / k.peakRssMiB;
-    checks.push({ target: `peak memory (max RSS), N=${fmtInt(n)}: SidecarDeployment <= ${TARGETS.memoryVsKplus.toFixed(2)}x kplus`, measured: `${ratio.toFixed(2)}x`, met: ratio <= TARGETS.memoryVsKplus });
+    const heap = s.liveHeapMiB / k.liveHeapMiB;
+    checks.push({
+      target: `peak memory (max RSS of the process), N=${fmtInt(n)}: SidecarDeployment <= ${TARGETS.memoryVsKplus.toFixed(2)}x kplus`,
+      measured: `${ratio.toFixed(2)}x (live heap after synth: ${heap.toFixed(2)}x)`,
+      met: ratio <= TARGETS.memoryVsKplus,
+    });
   }
   if (results.cli) {
     const ratio = median(results.cli.lint.timesMs) / median(results.cli.parse.timesMs);
@@ -102,8 +107,8 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push('');
   lines.push('### Synth (build the app + `app.synthYaml()`)');
   lines.push('');
-  lines.push('| variant | N | median | per workload | vs kplus | peak RSS | vs kplus | live heap after synth | samples |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| variant | N | median time | per workload | time vs kplus | peak RSS | RSS vs kplus | live heap after synth | heap vs kplus | samples |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const n of results.sizes) {
     const k = cell(results, 'kplus', n);
     for (const v of VARIANT_KEYS) {
@@ -112,7 +117,8 @@ export function renderMarkdown(results: BenchResults): string {
       const t = median(c.timesMs);
       const vsK = k ? `${(t / median(k.timesMs)).toFixed(2)}x` : '-';
       const memVsK = k ? `${(c.peakRssMiB / k.peakRssMiB).toFixed(2)}x` : '-';
-      lines.push(`| ${v} | ${fmtInt(n)} | ${fmtMs(t)} | ${(t * 1000 / n).toFixed(0)} µs | ${vsK} | ${fmtMiB(c.peakRssMiB)} | ${memVsK} | ${fmtMiB(c.liveHeapMiB)} | ${c.timesMs.length} |`);
+      const heapVsK = k ? `${(c.liveHeapMiB / k.liveHeapMiB).toFixed(2)}x` : '-';
+      lines.push(`| ${v} | ${fmtInt(n)} | ${fmtMs(t)} | ${(t * 1000 / n).toFixed(0)} µs | ${vsK} | ${fmtMiB(c.peakRssMiB)} | ${memVsK} | ${fmtMiB(c.liveHeapMiB)} | ${heapVsK} | ${c.timesMs.length} |`);
     }
   }
   lines.push('');
