@@ -48,3 +48,16 @@ export * from './workloads/sidecar-job';
 export * from './workloads/sidecar-stateful-set';
 export * from './workloads/sidecar-daemon-set';
 export * from './workloads/sidecar-cron-job';
+
+// ready-made sidecars, authoring, injection
+export * from './sidecars/sidecar-context';
+export * from './sidecars/sidecar-definition';
+export * from './sidecars/tail-command-style';
+export * from './sidecars/fluent-bit-output';
+export * from './sidecars/fluent-bit-parser';
+export * from './sidecars/log-shipper-props';
+export * from './sidecars/log-shipper-sidecar';
+export * from './sidecars/proxy-sidecar';
+export * from './sidecars/injection-target';
+export * from './sidecars/sidecar-injection-options';
+export * from './sidecars/sidecar-injector';
