@@ -21,6 +21,18 @@ export const Annotations = {
   SHUTDOWN_SECONDS: `${ANNOTATION_PREFIX}shutdown-seconds`,
   /** JSON object: `{ "RULE-ID": "reason" }`, findings of these rules are suppressed (recorded, not reported). */
   SUPPRESS: `${ANNOTATION_PREFIX}suppress`,
+  /** `legacy` or `universal`: how the sidecars of this pod were emitted (absent for native sidecars). */
+  SIDECAR_MODE: `${ANNOTATION_PREFIX}sidecar-mode`,
+  /** LEGACY: the sidecars are regular containers, so their start order is not guaranteed. */
+  START_ORDER: `${ANNOTATION_PREFIX}start-order`,
+  /**
+   * JSON `{ "dir": path, "apps": [...], "sidecars": [...] }`: the marker-file protocol that lets a
+   * run-to-completion pod with LEGACY/UNIVERSAL sidecars complete: `apps` are wrapped to mark their
+   * exit, `sidecars` (and their UNIVERSAL twins) stop on it.
+   */
+  COMPLETION_PROTOCOL: `${ANNOTATION_PREFIX}completion-protocol`,
+  /** UNIVERSAL: JSON `{ sidecar: twin }`; each sidecar runs as a native twin and a regular twin. */
+  UNIVERSAL_TWINS: `${ANNOTATION_PREFIX}universal-twins`,
   /** Effective pod requests, e.g. `cpu=350m,memory=448Mi`. */
   EFFECTIVE_REQUESTS: `${ANNOTATION_PREFIX}effective-requests`,
   /** Effective pod limits; unbounded resources are written `memory=unbounded`. */

@@ -1,7 +1,8 @@
+import { Annotations } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
-import { ContainerJson } from '../engine/wire-types';
+import { ContainerJson, isObject } from '../engine/wire-types';
 import { BaseRule } from './private/base-rule';
 import { arrayOf, containersOf } from './private/pod-view';
 import { RuleContext } from './rule-context';
@@ -73,7 +74,10 @@ export class LegacySidecarInJobRule extends BaseRule {
     const apps = containersOf(pod).filter((c) => c.role === ContainerRole.APP);
     if (apps.length < 2) return []; // a single container is the job itself
     const out: Finding[] = [];
+    const supervised = supervisedSidecars(pod.podMetadata.annotations);
     for (const c of apps) {
+      // A LEGACY/UNIVERSAL sidecar wrapped in the completion protocol stops when the app is done.
+      if (supervised.has(c.name)) continue;
       const reason = longRunningReason(c.container);
       if (reason === undefined) continue;
       out.push(this.finding(c.path,
@@ -81,5 +85,31 @@ export class LegacySidecarInJobRule extends BaseRule {
         `move "${c.name}" to initContainers with restartPolicy: Always to make it a native sidecar (\`cdk8s-sidecars migrate\` does this)`));
     }
     return out;
+  }
+}
+
+/**
+ * Containers that the completion protocol (`cdk8s-sidecars.dev/completion-protocol`, written by the
+ * LEGACY and UNIVERSAL sidecar modes) stops once the app containers are done, UNIVERSAL twins included.
+ */
+function supervisedSidecars(annotations: Record<string, string> | undefined): Set<string> {
+  const names = new Set<string>();
+  const protocol = parseJson(annotations?.[Annotations.COMPLETION_PROTOCOL]);
+  if (!isObject(protocol) || !Array.isArray(protocol.sidecars)) return names;
+  const twins = parseJson(annotations?.[Annotations.UNIVERSAL_TWINS]);
+  for (const s of protocol.sidecars) {
+    if (typeof s !== 'string') continue;
+    names.add(s);
+    if (isObject(twins) && typeof twins[s] === 'string') names.add(twins[s]);
+  }
+  return names;
+}
+
+function parseJson(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
   }
 }

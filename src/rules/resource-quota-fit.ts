@@ -1,7 +1,8 @@
+import { RuleContext } from './rule-context';
 import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
-import { PodManifest } from '../engine/pod-manifest';
 import { podContainers } from '../engine/pod-containers';
+import { PodManifest } from '../engine/pod-manifest';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
 import { QosClass } from '../resources/qos-class';
@@ -9,7 +10,6 @@ import { Quantity } from '../resources/quantity';
 import { BaseRule } from './private/base-rule';
 import { admitPod, effectiveOf, namespaceOf, nameOf, policiesOf, quantitiesOf, readQuantities } from './private/namespace-policies';
 import { describe } from './private/pod-view';
-import { RuleContext } from './rule-context';
 
 /** Quota resources for which every container must state a figure (`validationSet` of pods.go). */
 const VALIDATION_SET = ['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'];

@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { IInitStep, InitStep, InitStepOptions } from './init-step';
 import { Sidecar, SidecarOptions } from './sidecar';
+import { SidecarModeOptions } from './sidecar-mode';
 import { LifecyclePlan } from '../lifecycle/lifecycle-plan';
 
 /**
@@ -74,4 +75,23 @@ export interface SidecarWorkloadOptions {
    * @default false
    */
   readonly lifecycleDocs?: boolean;
+
+  /**
+   * The Kubernetes minor version this workload is deployed to, e.g. `1.30`. Used by the rules,
+   * the lifecycle plan and `SidecarMode.AUTO`.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
+   * @default - the nearest `SidecarChecks` or `SidecarSettings.setTargetVersion()` above, else "1.29"
+   */
+  readonly targetVersion?: string;
+
+  /**
+   * How sidecars are emitted: NATIVE (init containers with restartPolicy Always), LEGACY
+   * (regular containers, with a completion protocol in Jobs), UNIVERSAL (both, decided at run
+   * time), or AUTO (NATIVE from 1.29, LEGACY below).
+   *
+   * @see https://kubernetes.io/docs/tutorials/configuration/pod-sidecar-containers/
+   * @default - the nearest `SidecarSettings.setSidecarMode()` above, else AUTO
+   */
+  readonly sidecarMode?: SidecarModeOptions;
 }

@@ -47,12 +47,9 @@ describe('NATIVE', () => {
     expect(apply(job(), SidecarMode.NATIVE, V1_28).errors).toEqual([]);
   });
 
-  test('fails for the seed Deployment with target 1.27, naming the sidecar, the field and the fix', () => {
-    expect(apply(deployment(), SidecarMode.NATIVE, V1_27).errors).toEqual([
-      'SC-MODE-001 spec.template.spec.initContainers[0].restartPolicy: Forbidden: native sidecars do not exist before Kubernetes 1.28 (target is 1.27): ' +
-      'sidecar "logshipper" would run as a regular init container that never exits, and the pod would stay in Init. ' +
-      'Fix: choose SidecarMode.AUTO, LEGACY or UNIVERSAL for this workload, or raise the target version to 1.29 or later',
-    ]);
+  test('GIVEN target 1.27 THEN NATIVE leaves the spec as it is: the rules engine reports it (SC-VERSION-001, tested with the workloads)', () => {
+    const pod = deployment();
+    expect(apply(pod, SidecarMode.NATIVE, V1_27)).toEqual({ mode: SidecarMode.NATIVE, podSpec: pod.podSpec, annotations: {}, errors: [], warnings: [] });
   });
 });
 

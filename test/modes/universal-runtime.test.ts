@@ -7,10 +7,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { eventually, exitWithin, killAll, readIfExists, signal, sleep, startContainer, tempDir } from './run-protocol';
 import { KubernetesVersion } from '../../src/engine/kubernetes-version';
 import { applySidecarMode } from '../../src/workloads/private/sidecar-modes';
 import { SidecarMode } from '../../src/workloads/sidecar-mode';
-import { eventually, exitWithin, killAll, readIfExists, signal, sleep, startContainer, tempDir } from './run-protocol';
 
 const SHELLS = ['/bin/sh', '/bin/bash'].filter((s) => fs.existsSync(s));
 const POLL = 0.05;

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { formatFinding } from '../../src/engine/finding-format';
+import { Quantity } from '../../src/resources/quantity';
 import { _ratio } from '../../src/rules/limit-range-fit';
 import { SidecarRules } from '../../src/rules/sidecar-rules';
-import { Quantity } from '../../src/resources/quantity';
 
 const RULE = 'SC-RES-002';
 

@@ -171,7 +171,8 @@ describe('SC-VERSION-001 native-sidecar-version', () => {
   });
   test('fails GIVEN a sidecar at 1.27', () => {
     expect(findings(pod(spec), 'SC-VERSION-001', { targetVersion: '1.27' })).toEqual([
-      'SC-VERSION-001 spec.initContainers[0].restartPolicy: Forbidden: native sidecars do not exist before Kubernetes 1.28 (target is 1.27): "s" would run as a regular init container that never exits. Fix: target Kubernetes 1.29 or later, or run "s" as a regular container',
+      'SC-VERSION-001 spec.initContainers[0].restartPolicy: Forbidden: native sidecars do not exist before Kubernetes 1.28 (target is 1.27): "s" would run as a regular init container that never exits. Fix: target Kubernetes 1.29 or later, or run "s" as a regular container ' +
+      '(with cdk8s-sidecars workloads: sidecarMode AUTO, LEGACY or UNIVERSAL)',
     ]);
   });
   test('GIVEN a sidecar at 1.28 THEN a warning', () => {

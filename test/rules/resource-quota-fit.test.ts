@@ -101,10 +101,17 @@ describe('SC-RES-003 resource-quota-fit', () => {
   });
 
   test('GIVEN a Deployment, a LimitRange and a ResourceQuota in one list (as SidecarChecks hands them over) THEN both rules report on the Deployment only', () => {
-    const lr = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'limits', namespace: 'shop' }, spec: { limits: [
-      { type: 'Container', max: { memory: '1Gi' }, default: { memory: '256Mi', cpu: '500m' }, maxLimitRequestRatio: { cpu: '4' } },
-      { type: 'Pod', max: { memory: '640Mi' } },
-    ] } };
+    const lr = {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'limits', namespace: 'shop' },
+      spec: {
+        limits: [
+          { type: 'Container', max: { memory: '1Gi' }, default: { memory: '256Mi', cpu: '500m' }, maxLimitRequestRatio: { cpu: '4' } },
+          { type: 'Pod', max: { memory: '640Mi' } },
+        ],
+      },
+    };
     const rq = quota({ 'requests.cpu': '1200m', 'limits.memory': '2Gi', 'pods': '10' });
     const dep = deployment('web', 3, {
       initContainers: [proxy({ requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '2', memory: '512Mi' } })],

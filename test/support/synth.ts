@@ -13,9 +13,13 @@ export function readYaml(file: string): any[] {
 
 /** Synthesizes one example (examples/<name>.ts) with a test app and returns its manifests. */
 export function synthExample(name: string): any[] {
+  return synthExampleIn(Testing.app(), name);
+}
+
+/** Synthesizes one example into a given app (e.g. one with settings) and returns its manifests. */
+export function synthExampleIn(app: App, name: string): any[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(path.join(EXAMPLES, `${name}.ts`));
-  const app: App = Testing.app();
   mod.build(app);
   return app.charts.flatMap((c) => Testing.synth(c));
 }

@@ -14,6 +14,14 @@ import { SidecarRules } from '../../rules/sidecar-rules';
 /** Kinds that rules look at across manifests. */
 export const POLICY_KINDS = new Set(['LimitRange', 'ResourceQuota']);
 
+/** What a caller of `checkManifest` may add. */
+export interface CheckOptions {
+  /** Errors of the construct itself (declarations), computed from the rendered manifest. */
+  readonly extraErrors?: (manifest: any) => string[];
+  /** The construct's own target version, which wins over every enclosing setting. */
+  readonly targetVersion?: string;
+}
+
 /** Settings that apply to one construct: the nearest enclosing `SidecarChecks` options, all suppressions around it. */
 export interface ResolvedChecks {
   /** Nearest `SidecarChecks` option, else the nearest `SidecarSettings.setTargetVersion()`, else the default. */
@@ -24,7 +32,7 @@ export interface ResolvedChecks {
   readonly policies: any[];
 }
 
-export function resolveChecks(construct: IConstruct): ResolvedChecks {
+export function resolveChecks(construct: IConstruct, ownTargetVersion?: string): ResolvedChecks {
   let targetVersion: string | undefined;
   let podSecurity: any;
   let warningsAsErrors: boolean | undefined;
@@ -41,7 +49,10 @@ export function resolveChecks(construct: IConstruct): ResolvedChecks {
     for (const [id, reason] of r.suppressions) if (!(id in suppressions)) suppressions[id] = reason;
   }
   return {
-    targetVersion: targetVersion ?? SidecarSettings.targetVersion(construct).toString(),
+    // A workload's own setting wins; then the nearest SidecarChecks; then SidecarSettings (nearest scope, or the default).
+    targetVersion: ownTargetVersion !== undefined
+      ? SidecarSettings.targetVersion(construct, ownTargetVersion).toString()
+      : targetVersion ?? SidecarSettings.targetVersion(construct).toString(),
     podSecurity,
     warningsAsErrors: warningsAsErrors ?? false,
     suppressions,
@@ -88,9 +99,16 @@ function sortKeys<T extends Record<string, any>>(obj: T): T {
  * Renders an object for this synth and runs the rules on it. Returns the error messages
  * (cdk8s prefixes the construct path); prints warnings once.
  */
-export function checkManifest(construct: IConstruct, render: RenderOnce, extraErrors: (manifest: any) => string[] = () => []): string[] {
-  const manifest = render.renderForValidation();
-  const settings = resolveChecks(construct);
+export function checkManifest(construct: IConstruct, render: RenderOnce, options: CheckOptions = {}): string[] {
+  let manifest: any;
+  try {
+    manifest = render.renderForValidation();
+  } catch (e) {
+    // A construct error while rendering (e.g. a bad setting): report it with the others, not as a crash.
+    return [(e as Error).message];
+  }
+  const settings = resolveChecks(construct, options.targetVersion);
+  const extraErrors = options.extraErrors ?? (() => []);
   const errors = [...extraErrors(manifest)];
   let findings: Finding[];
   try {

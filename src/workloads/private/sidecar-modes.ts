@@ -1,4 +1,4 @@
-import { ANNOTATION_PREFIX } from '../../engine/annotations';
+import { Annotations } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { FieldPath } from '../../engine/field-path';
 import { Finding } from '../../engine/finding';
@@ -12,25 +12,12 @@ import {
   appWrapperCommand, nativeTwinCommand, ProtocolTiming, regularTwinCommand, supervisedSidecarCommand,
 } from './universal-scripts';
 
-/**
- * Annotations written by the LEGACY and UNIVERSAL modes on the pod (template) metadata.
- * (Kept here until they move to `src/engine/annotations.ts` next to the others.)
- */
+/** Annotations written by the LEGACY and UNIVERSAL modes (keys live with the others in the engine). */
 export const ModeAnnotations = {
-  /** `legacy` or `universal`: how the sidecars of this pod were emitted. Absent for native sidecars. */
-  SIDECAR_MODE: `${ANNOTATION_PREFIX}sidecar-mode`,
-  /** LEGACY: says that the sidecars are regular containers, so their start order is not guaranteed. */
-  START_ORDER: `${ANNOTATION_PREFIX}start-order`,
-  /**
-   * JSON `{ "dir": path, "apps": [...], "sidecars": [...] }`: the marker-file protocol that lets a
-   * run-to-completion pod complete: `apps` are wrapped to mark their exit, `sidecars` stop on it.
-   */
-  COMPLETION_PROTOCOL: `${ANNOTATION_PREFIX}completion-protocol`,
-  /**
-   * UNIVERSAL: JSON `{ sidecar: twin }`. Each sidecar runs twice (native twin and regular twin),
-   * and both count in the pod's requests: the effective-requests annotation includes both.
-   */
-  UNIVERSAL_TWINS: `${ANNOTATION_PREFIX}universal-twins`,
+  SIDECAR_MODE: Annotations.SIDECAR_MODE,
+  START_ORDER: Annotations.START_ORDER,
+  COMPLETION_PROTOCOL: Annotations.COMPLETION_PROTOCOL,
+  UNIVERSAL_TWINS: Annotations.UNIVERSAL_TWINS,
 } as const;
 
 /** Defaults of the protocol; see `SidecarModeOptions` for why. */
@@ -102,7 +89,7 @@ export function modeOptionsFrom(options: SidecarModeOptions | undefined): Omit<A
  * not changed. Every problem is collected; when `errors` is non-empty the pod spec must not be
  * emitted.
  *
- * - NATIVE: unchanged; an error below 1.28, where native sidecars do not exist.
+ * - NATIVE: unchanged (below 1.28 the rules engine reports SC-VERSION-001).
  * - LEGACY: sidecars become regular containers before the app containers; in run-to-completion
  *   pods the app and sidecar commands are wrapped so the sidecars stop once the apps exited.
  * - UNIVERSAL: every sidecar becomes a native twin plus a regular-container twin that decide at
@@ -126,16 +113,11 @@ export function applySidecarMode(podSpec: any, mode: SidecarMode, options: Apply
   }
 }
 
+/**
+ * NATIVE leaves the pod spec as it is. A target below 1.28, where native sidecars do not exist, is
+ * reported by the rules engine (SC-VERSION-001), the one place that rule lives.
+ */
 function applyNative(ctx: ModeContext): SidecarModeResult {
-  const target = ctx.options.targetVersion;
-  if (target.isBefore(KubernetesVersion.SIDECARS_ALPHA)) {
-    for (const s of ctx.sidecars) {
-      ctx.error(ModeRuleId.NATIVE_VERSION, s.path.child('restartPolicy'),
-        `${ErrorType.FORBIDDEN}: native sidecars do not exist before Kubernetes ${KubernetesVersion.SIDECARS_ALPHA} (target is ${target}): ` +
-        `sidecar "${s.name}" would run as a regular init container that never exits, and the pod would stay in Init`,
-        'choose SidecarMode.AUTO, LEGACY or UNIVERSAL for this workload, or raise the target version to 1.29 or later');
-    }
-  }
   return ctx.result(ctx.podSpec, {});
 }
 
@@ -231,7 +213,7 @@ function applyUniversal(ctx: ModeContext): SidecarModeResult {
 
 /** Ids of the mode findings, in the one message grammar. */
 export enum ModeRuleId {
-  /** NATIVE with a target below 1.28. */
+  /** Retired: NATIVE below 1.28 is SC-VERSION-001 of the rules engine. Kept so that ids stay stable. */
   NATIVE_VERSION = 'SC-MODE-001',
   /** A container must be wrapped but has no `command`. */
   COMMAND_REQUIRED = 'SC-MODE-002',

@@ -4,6 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import { checkManifest, markSidecarOwned, recordSuppressions, resolveChecks, setPodAnnotations } from './check-manifest';
 import { writeLifecycleDocs } from './lifecycle-docs';
 import { RenderOnce } from './render-once';
+import { applySidecarMode, modeOptionsFrom } from './sidecar-modes';
+import { reportWarning } from './warning-reporter';
 import { Annotations, writeRelation } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { KubernetesVersion } from '../../engine/kubernetes-version';
@@ -14,6 +16,7 @@ import { effectiveResourceAnnotations } from '../../resources/effective-resource
 import { findInvalidQuantities } from '../../resources/pod-resource-reader';
 import { IInitStep, InitStep, InitStepOptions } from '../init-step';
 import { Sidecar, SidecarOptions } from '../sidecar';
+import { SidecarSettings } from '../sidecar-settings';
 import { SidecarWorkloadOptions } from '../sidecar-workload';
 
 /**
@@ -39,6 +42,9 @@ export class SidecarSupport {
   /** container -> sidecars it needs ready before it starts. */
   private readonly readiness = new Map<kplus.Container, Sidecar[]>();
   private render?: RenderOnce;
+  private options: SidecarWorkloadOptions = {};
+  /** Errors of the sidecar mode at the last render (e.g. LEGACY in a Job whose app has no command). */
+  private modeErrors: string[] = [];
 
   private constructor(private readonly host: kplus.AbstractPod) {}
 
@@ -201,13 +207,20 @@ export class SidecarSupport {
    * our annotations, and checked by the rules at synth.
    */
   public attach(apiObject: ApiObject, scope: Construct, options: SidecarWorkloadOptions): void {
+    this.options = options;
     markSidecarOwned(apiObject);
     const render = RenderOnce.of(apiObject);
     render.decorate((manifest) => this.decorate(manifest));
     render.decorate((manifest) => recordSuppressions(scope, manifest));
     scope.node.addValidation({
       validate: () => {
-        const errors = checkManifest(scope, render, (manifest) => this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec'));
+        const errors = checkManifest(scope, render, {
+          targetVersion: options.targetVersion,
+          extraErrors: (manifest) => [
+            ...this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec'),
+            ...this.modeErrors,
+          ],
+        });
         if (errors.length === 0 && options.lifecycleDocs) writeLifecycleDocs(scope, render.renderForValidation());
         return errors;
       },
@@ -215,9 +228,28 @@ export class SidecarSupport {
     this.render = render;
   }
 
+  /**
+   * Rewrites the rendered pod for the sidecar mode (NATIVE, LEGACY, UNIVERSAL; AUTO picks from
+   * the target version) and returns the annotations the mode writes. Runs before the effective
+   * resources are computed, so that UNIVERSAL's doubled accounting shows in them.
+   */
+  private applyMode(pod: PodManifest): Record<string, string> {
+    const own = this.options.sidecarMode;
+    const result = applySidecarMode(pod.podSpec, SidecarSettings.sidecarMode(this.host, own?.mode), {
+      targetVersion: SidecarSettings.targetVersion(this.host, this.options.targetVersion),
+      podSpecPath: pod.podSpecPath,
+      runsToCompletion: pod.runsToCompletion || undefined,
+      ...modeOptionsFrom(own),
+    });
+    this.modeErrors = result.errors;
+    for (const w of result.warnings) reportWarning(this.host, w);
+    pod.template.spec = result.podSpec;
+    return result.annotations;
+  }
+
   /** The lifecycle plan of the manifest as it will be synthesized now. */
   public lifecyclePlan(): LifecyclePlan {
-    return LifecyclePlan.of(this.manifest(), { targetVersion: KubernetesVersion.of(resolveChecks(this.host).targetVersion) });
+    return LifecyclePlan.of(this.manifest(), { targetVersion: KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion) });
   }
 
   /**
@@ -238,6 +270,7 @@ export class SidecarSupport {
     const pod = PodManifest.from(manifest);
     if (!pod) return manifest;
     const values = this.declarationAnnotations();
+    Object.assign(values, this.applyMode(pod));
     // With a bad quantity there is no figure to write; the rules report it (SC-API-010) and synth fails.
     if (findInvalidQuantities(manifest).length === 0) Object.assign(values, effectiveResourceAnnotations(manifest));
     setPodAnnotations(pod, values);
