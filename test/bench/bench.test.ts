@@ -123,13 +123,18 @@ describe('bench arithmetic', () => {
 
   test('GIVEN one run\'s cells THEN each target is judged on the ratio of medians (met at the limit, missed above)', () => {
     const results: BenchResults = {
-      startedAt: new Date(0), durationS: 1, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], sizes: [2000, 8000],
+      startedAt: new Date(0),
+      durationS: 1,
+      loadBefore: [0, 0, 0],
+      loadAfter: [0, 0, 0],
+      sizes: [2000, 8000],
       synth: [
         synthCell('kplus', 2000, 100, 200), synthCell('sidecar', 2000, 110, 230),
         synthCell('kplus', 8000, 400, 400), synthCell('sidecar', 8000, 500, 461),
       ],
       cli: {
-        bytes: 50 * 1024 * 1024, workloads: 1,
+        bytes: 50 * 1024 * 1024,
+        workloads: 1,
         lint: { kind: 'lint', timesMs: [130], peakRssMiB: 1, liveHeapMiB: 0 },
         parse: { kind: 'parse', timesMs: [100], peakRssMiB: 1, liveHeapMiB: 0 },
       },
