@@ -171,7 +171,15 @@ function nameOf(manifest: any): string {
   return typeof name === 'string' && name !== '' ? name : '(unnamed)';
 }
 
-function summaryLine(s: { files: number; documents: number; podObjects: number; errors: number; warnings: number; infos: number; suppressed: number }): string {
+function summaryLine(s: {
+  files: number;
+  documents: number;
+  podObjects: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+}): string {
   const scope = `${plural(s.podObjects, 'pod-bearing object')} (${plural(s.files, 'file')}, ${plural(s.documents, 'document')})`;
   const suppressed = s.suppressed > 0 ? `; ${s.suppressed} suppressed` : '';
   if (s.errors + s.warnings + s.infos === 0) return `no findings in ${scope}${suppressed}`;
