@@ -76,7 +76,15 @@ export function limitRangeItems(limitRange: any): LimitRangeItem[] {
       for (const [k, v] of def) if (!defReq.has(k)) defReq.set(k, v);
       for (const [k, v] of min) if (!defReq.has(k)) defReq.set(k, v);
     }
-    return { limitRange: nameOf(limitRange), type, min, max, maxLimitRequestRatio: readQuantities(item.maxLimitRequestRatio), default: def, defaultRequest: defReq };
+    return {
+      limitRange: nameOf(limitRange),
+      type,
+      min,
+      max,
+      maxLimitRequestRatio: readQuantities(item.maxLimitRequestRatio),
+      default: def,
+      defaultRequest: defReq,
+    };
   });
 }
 
