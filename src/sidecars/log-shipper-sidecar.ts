@@ -205,9 +205,18 @@ export class LogShipperSidecar extends SidecarDefinition {
         'parsers.conf': fb.parser ? fb.parser._section() : '# no parser: lines are shipped as they are\n',
       },
     });
-    const configVolume = kplus.Volume.fromConfigMap(context.scope, context.uniqueId(`${this.name}-config-volume`), configMap, { name: `${this.name}-config` });
+    const configVolume = kplus.Volume.fromConfigMap(
+      context.scope,
+      context.uniqueId(`${this.name}-config-volume`),
+      configMap,
+      { name: `${this.name}-config` },
+    );
     const health = (failureThreshold: number, periodSeconds: number) =>
-      kplus.Probe.fromHttpGet(FLUENT_BIT_HEALTH_PATH, { port: FLUENT_BIT_HTTP_PORT, failureThreshold, periodSeconds: Duration.seconds(periodSeconds) });
+      kplus.Probe.fromHttpGet(FLUENT_BIT_HEALTH_PATH, {
+        port: FLUENT_BIT_HTTP_PORT,
+        failureThreshold,
+        periodSeconds: Duration.seconds(periodSeconds),
+      });
     return {
       image: this.props.image ?? 'cr.fluentbit.io/fluent/fluent-bit:3.1.9',
       command: ['/fluent-bit/bin/fluent-bit', '-c', `${FLUENT_BIT_CONFIG_DIR}/fluent-bit.conf`],
@@ -233,7 +242,14 @@ export class LogShipperSidecar extends SidecarDefinition {
   }
 }
 
-function fluentBitConfig(name: string, paths: string[], flush: number, grace: number, output: FluentBitOutput, parser: FluentBitParser | undefined): string {
+function fluentBitConfig(
+  name: string,
+  paths: string[],
+  flush: number,
+  grace: number,
+  output: FluentBitOutput,
+  parser: FluentBitParser | undefined,
+): string {
   const service = configSection('SERVICE', [
     ['Flush', String(flush)],
     ['Grace', String(grace)],

@@ -45,6 +45,11 @@ export class SidecarContext {
   /** The pod's termination grace period (the Kubernetes default of 30s when unset). */
   public readonly terminationGracePeriod: Duration;
 
+  constructor(props: SidecarContextProps) {
+    this.scope = props.scope;
+    this.terminationGracePeriod = props.terminationGracePeriod ?? SidecarContext.DEFAULT_TERMINATION_GRACE_PERIOD;
+  }
+
   /**
    * A construct id not yet used under `scope`: `base`, then `base-2`, `base-3`... Use it for the
    * volumes and ConfigMaps a definition creates: injection renders a definition once per raw
@@ -56,10 +61,5 @@ export class SidecarContext {
       const id = `${base}-${i}`;
       if (!this.scope.node.tryFindChild(id)) return id;
     }
-  }
-
-  constructor(props: SidecarContextProps) {
-    this.scope = props.scope;
-    this.terminationGracePeriod = props.terminationGracePeriod ?? SidecarContext.DEFAULT_TERMINATION_GRACE_PERIOD;
   }
 }

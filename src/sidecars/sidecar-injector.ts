@@ -1,15 +1,15 @@
 import { ApiObject, App, Chart, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import { InjectionTarget } from './injection-target';
+import { SidecarContext } from './sidecar-context';
+import { SidecarDefinition } from './sidecar-definition';
+import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
 import { ANNOTATION_PREFIX, Annotations, readNumberMap } from '../engine/annotations';
 import { ErrorType } from '../engine/error-type';
 import { PodManifest } from '../engine/pod-manifest';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
-import { InjectionTarget } from './injection-target';
-import { SidecarContext } from './sidecar-context';
-import { SidecarDefinition } from './sidecar-definition';
-import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
 
 /**
  * Injects sidecars at synth time: the reviewable, checkable answer to mutating webhooks that
@@ -168,7 +168,10 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
       }
 
       const existing = new Map(arrayOf(current.podSpec.volumes).map((v: any) => [v?.name, v]));
-      const conflicts = volumes.filter((v) => existing.has(v.name) && JSON.stringify(existing.get(v.name)) !== JSON.stringify(v) && !(isEmptyDir(v) && isEmptyDir(existing.get(v.name))));
+      const conflicts = volumes.filter((v) =>
+        existing.has(v.name) &&
+        JSON.stringify(existing.get(v.name)) !== JSON.stringify(v) &&
+        !(isEmptyDir(v) && isEmptyDir(existing.get(v.name))));
       if (conflicts.length > 0) {
         throw new Error(`[${apiObject.node.path}] ${current.podSpecPath}.volumes: ${ErrorType.DUPLICATE}: ${conflicts.map((v) => `"${v.name}"`).join(', ')}: ` +
           `${current.displayName} already has a volume of this name with another source, which sidecar "${definition.name}" would mount. ` +
