@@ -141,7 +141,10 @@ function applyLegacy(ctx: ModeContext): SidecarModeResult {
     if (!completion) return rest;
     const command = ctx.requireCommand(s.path, s.name, 'sidecar', 'LEGACY',
       'so that it stops when the app containers exit (a run-to-completion pod)');
-    return ctx.withMount({ ...rest, command: command && supervisedSidecarCommand(ctx.shell, ctx.dir, ctx.timing, apps.map((a) => a.name), command) }, s.path, s.name);
+    return ctx.withMount({
+      ...rest,
+      command: command && supervisedSidecarCommand(ctx.shell, ctx.dir, ctx.timing, apps.map((a) => a.name), command),
+    }, s.path, s.name);
   });
   const appContainers = completion ? ctx.wrapApps('LEGACY') : ctx.appContainers;
   const spec: any = {
@@ -184,7 +187,15 @@ function applyUniversal(ctx: ModeContext): SidecarModeResult {
         'refer to the sidecar\'s ports by number rather than by name where it may run as the regular twin');
     }
     const { livenessProbe: _l, readinessProbe: _r, startupProbe: _s, lifecycle: _lc, restartPolicyRules: _rules, ...nativeRest } = c;
-    const { livenessProbe: _l2, readinessProbe: _r2, startupProbe: _s2, restartPolicy: _rp, restartPolicyRules: _rules2, ports: _ports, ...twinRest } = c;
+    const {
+      livenessProbe: _l2,
+      readinessProbe: _r2,
+      startupProbe: _s2,
+      restartPolicy: _rp,
+      restartPolicyRules: _rules2,
+      ports: _ports,
+      ...twinRest
+    } = c;
     if (command) {
       const sidecarArgv = completion ? supervisedSidecarCommand(ctx.shell, ctx.dir, ctx.timing, apps, command) : command;
       regularTwins.push(ctx.withMount({
@@ -299,7 +310,13 @@ class ModeContext {
 
   public result(podSpec: any, annotations: Record<string, string>): SidecarModeResult {
     const failed = this.errors.length > 0;
-    return { mode: this.mode, podSpec: failed ? this.podSpec : podSpec, annotations: failed ? {} : annotations, errors: this.errors, warnings: this.warnings };
+    return {
+      mode: this.mode,
+      podSpec: failed ? this.podSpec : podSpec,
+      annotations: failed ? {} : annotations,
+      errors: this.errors,
+      warnings: this.warnings,
+    };
   }
 
   /**
@@ -373,8 +390,11 @@ class ModeContext {
 
   private containerAt(path: FieldPath): any {
     const text = path.toString();
-    return [...this.sidecars.map((s) => ({ p: s.path.toString(), c: s.container })), ...this.apps.map((a) => ({ p: a.path.toString(), c: a.container }))]
-      .find((x) => x.p === text)?.c ?? {};
+    const containers = [
+      ...this.sidecars.map((s) => ({ p: s.path.toString(), c: s.container })),
+      ...this.apps.map((a) => ({ p: a.path.toString(), c: a.container })),
+    ];
+    return containers.find((x) => x.p === text)?.c ?? {};
   }
 
   private checkOptions(poll: number, detection: number, stop: number): void {

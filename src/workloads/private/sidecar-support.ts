@@ -221,7 +221,7 @@ export class SidecarSupport {
             ...this.modeErrors,
           ],
         });
-        if (errors.length === 0 && options.lifecycleDocs) writeLifecycleDocs(scope, render.renderForValidation());
+        if (errors.length === 0 && options.lifecycleDocs) render.once('lifecycle-docs', (manifest) => writeLifecycleDocs(scope, manifest));
         return errors;
       },
     });
@@ -249,16 +249,17 @@ export class SidecarSupport {
 
   /** The lifecycle plan of the manifest as it will be synthesized now. */
   public lifecyclePlan(): LifecyclePlan {
-    return LifecyclePlan.of(this.manifest(), { targetVersion: KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion) });
+    return LifecyclePlan.of(this.manifest(), {
+      targetVersion: KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion),
+    });
   }
 
   /**
-   * The manifest as it will be synthesized now. Renders the workload (and keeps the result for
-   * the synth that follows).
+   * The manifest as it would be synthesized now (rendered afresh outside a synth call).
    */
   public manifest(): any {
     if (!this.render) throw new Error(`[${this.host.node.path}] internal error: sidecar support is not attached`);
-    return this.render.renderForValidation();
+    return this.render.manifest();
   }
 
   /**

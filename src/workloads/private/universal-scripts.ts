@@ -168,7 +168,13 @@ export function appWrapperCommand(shell: string, dir: string, name: string, mark
 }
 
 /** `command` of a supervised sidecar: stopped once every one of `apps` has exited. */
-export function supervisedSidecarCommand(shell: string, dir: string, timing: ProtocolTiming, apps: ReadonlyArray<string>, command: ReadonlyArray<string>): string[] {
+export function supervisedSidecarCommand(
+  shell: string,
+  dir: string,
+  timing: ProtocolTiming,
+  apps: ReadonlyArray<string>,
+  command: ReadonlyArray<string>,
+): string[] {
   return [shell, '-c', SIDECAR_SUPERVISOR_SCRIPT, SCRIPT_NAMES.supervisor, dir, timing.pollSeconds, String(timing.stopTicks), ...apps, '--', ...command];
 }
 
