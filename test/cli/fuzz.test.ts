@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
+import { parseAllDocuments, stringify } from 'yaml';
 import { REPO, run } from './capture-io';
 
 /**
@@ -72,12 +73,12 @@ describe('fuzz: the CLI never crashes', () => {
   });
 
   test('GIVEN seed manifests with a wrong-typed value at a random field WHEN linted, explained and migrated THEN every run is well-behaved', async () => {
-    const parsed = seedTexts.map((t) => require('yaml').parseAllDocuments(t)[0].toJS());
+    const parsed = seedTexts.map((t) => parseAllDocuments(t)[0].toJS());
     await fc.assert(fc.asyncProperty(
       fc.integer({ min: 0, max: parsed.length - 1 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), anyValue, fc.boolean(),
       async (which, choices, replacement, asJson) => {
         const manifest = corrupt(parsed[which], choices, replacement);
-        const text = asJson ? JSON.stringify(manifest) ?? 'null' : require('yaml').stringify(manifest);
+        const text = asJson ? JSON.stringify(manifest) ?? 'null' : stringify(manifest);
         await expectWellBehaved(['lint', 'in.yaml'], text);
         await expectWellBehaved(['explain', '--format', 'json', 'in.yaml'], text);
         await expectWellBehaved(['migrate', 'in.yaml', '--sidecar', 'app'], text);

@@ -71,7 +71,9 @@ describe('migrate (real engine unless stated)', () => {
     const engine = fakeEngine((m) => (m.spec.initContainers?.length ? [{ ruleId: 'T-9', severity: Severity.ERROR, path: 'spec.initContainers[0]', message: 'Forbidden: test', fix: 'undo' }] : []));
     const r = await run(['migrate', 'pod.yaml', '-s', 'proxy', '-o', 'x.yaml'], { files: { 'pod.yaml': POD } }, engine);
     expect(r).toEqual({
-      code: 1, stdout: '', written: {},
+      code: 1,
+      stdout: '',
+      written: {},
       stderr: 'cdk8s-sidecars migrate: refused: the result would add 1 error; nothing was written\n  pod.yaml: Pod/p: T-9 spec.initContainers[0]: Forbidden: test. Fix: undo\n',
     });
   });

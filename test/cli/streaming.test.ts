@@ -18,7 +18,7 @@ function deployment(i: number): string {
   return [
     'apiVersion: apps/v1', 'kind: Deployment', `metadata: {name: app-${i}, labels: {app: app-${i}}}`, 'spec:', '  replicas: 2',
     `  selector: {matchLabels: {app: app-${i}}}`, '  template:', `    metadata: {labels: {app: app-${i}}}`, '    spec:',
-    '      containers:', `      - name: app`, `        image: registry.example/app-${i}:1.0`,
+    '      containers:', '      - name: app', `        image: registry.example/app-${i}:1.0`,
     '        resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 100m, memory: 64Mi}}',
     '      initContainers:', '      - name: proxy', '        image: proxy:1', '        restartPolicy: Always',
     '        resources: {requests: {cpu: 50m, memory: 32Mi}, limits: {cpu: 50m, memory: 32Mi}}',
