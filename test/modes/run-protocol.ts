@@ -26,7 +26,7 @@ export function startContainer(name: string, container: { command?: string[]; ar
   let err = '';
   child.stderr!.on('data', (d) => { err += String(d); });
   const exit = new Promise<number>((resolve) => {
-    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
+    child.on('exit', (code, exitSignal) => resolve(code ?? 128 + (exitSignal ? os.constants.signals[exitSignal] : 0)));
   });
   const running = { name, child, exit, stderr: () => err };
   started.push(running);

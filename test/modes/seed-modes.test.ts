@@ -49,7 +49,13 @@ describe('NATIVE', () => {
 
   test('GIVEN target 1.27 THEN NATIVE leaves the spec as it is: the rules engine reports it (SC-VERSION-001, tested with the workloads)', () => {
     const pod = deployment();
-    expect(apply(pod, SidecarMode.NATIVE, V1_27)).toEqual({ mode: SidecarMode.NATIVE, podSpec: pod.podSpec, annotations: {}, errors: [], warnings: [] });
+    expect(apply(pod, SidecarMode.NATIVE, V1_27)).toEqual({
+      mode: SidecarMode.NATIVE,
+      podSpec: pod.podSpec,
+      annotations: {},
+      errors: [],
+      warnings: [],
+    });
   });
 });
 
@@ -267,7 +273,13 @@ describe('UNIVERSAL', () => {
 describe('every mode', () => {
   test.each([[SidecarMode.NATIVE], [SidecarMode.LEGACY], [SidecarMode.UNIVERSAL], [SidecarMode.AUTO]])('GIVEN a pod without sidecars THEN %s leaves it unchanged, without annotations', (mode) => {
     const spec = { restartPolicy: 'Never', initContainers: [{ name: 'init' }], containers: [{ name: 'app' }] };
-    expect(applySidecarMode(spec, mode, { targetVersion: V1_27 })).toEqual({ mode: resolveSidecarMode(mode, V1_27), podSpec: spec, annotations: {}, errors: [], warnings: [] });
+    expect(applySidecarMode(spec, mode, { targetVersion: V1_27 })).toEqual({
+      mode: resolveSidecarMode(mode, V1_27),
+      podSpec: spec,
+      annotations: {},
+      errors: [],
+      warnings: [],
+    });
   });
 
   test('fails for bad options, all of them reported at once', () => {
