@@ -97,8 +97,14 @@ describe('LogShipperSidecar.tail', () => {
     expect(pss.length).toBeGreaterThan(0);
     expect(pss.filter((f) => !f.path.startsWith('spec.template.spec.containers[0]'))).toEqual([]);
     expect(deploymentJson.spec.template.spec.initContainers[0].securityContext).toEqual({
-      runAsUser: 65534, runAsGroup: 65534, runAsNonRoot: true, privileged: false, readOnlyRootFilesystem: true,
-      allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+      runAsUser: 65534,
+      runAsGroup: 65534,
+      runAsNonRoot: true,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
     });
   });
 

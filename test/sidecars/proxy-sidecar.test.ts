@@ -45,8 +45,16 @@ describe('ProxySidecar', () => {
 
   test('GIVEN gateAppContainers false and a command drain WHEN synthesized THEN no readiness relation and an exec preStop', () => {
     const { chart, workload } = setup();
-    new ProxySidecar({ image: 'haproxy:3.0', listenPort: 8080, adminPort: 8404, readinessPath: '/healthz', gateAppContainers: false,
-      preStop: kplus.Handler.fromCommand(['/bin/drain', '--wait=10s']), drainTime: Duration.seconds(12), name: 'edge' }).addTo(workload);
+    new ProxySidecar({
+      image: 'haproxy:3.0',
+      listenPort: 8080,
+      adminPort: 8404,
+      readinessPath: '/healthz',
+      gateAppContainers: false,
+      preStop: kplus.Handler.fromCommand(['/bin/drain', '--wait=10s']),
+      drainTime: Duration.seconds(12),
+      name: 'edge',
+    }).addTo(workload);
     const json = Testing.synth(chart)[0];
     const p = json.spec.template.spec.initContainers[0];
     expect(p.name).toBe('edge');

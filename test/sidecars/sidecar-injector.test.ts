@@ -1,13 +1,13 @@
 import * as path from 'path';
 import { Chart, Include, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { SecretsAgentSidecar } from './secrets-agent-sidecar';
 import { SidecarDeployment } from '../../src';
 import { Annotations } from '../../src/engine/annotations';
 import { SidecarRules } from '../../src/rules/sidecar-rules';
 import { IInjectionFilter, InjectionTarget } from '../../src/sidecars/injection-target';
 import { LogShipperSidecar } from '../../src/sidecars/log-shipper-sidecar';
 import { SidecarInjector } from '../../src/sidecars/sidecar-injector';
-import { SecretsAgentSidecar } from './secrets-agent-sidecar';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'third-party-deployment.yaml');
 const INJECTED = SidecarInjector.INJECTED_ANNOTATION;
