@@ -80,7 +80,7 @@ export class SidecarChecks {
   private static prepare(scope: IConstruct): string[] {
     const objects = scope.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
     const registry = ChecksRegistry.of(scope);
-    registry.policies = objects.filter((o) => POLICY_KINDS.has(o.kind)).map((o) => RenderOnce.of(o).renderForValidation());
+    registry.policies = objects.filter((o) => POLICY_KINDS.has(o.kind)).map((o) => RenderOnce.of(o).manifest());
     for (const apiObject of objects) {
       if (!PodManifest.KINDS.includes(apiObject.kind) || isSidecarOwned(apiObject) || registry.watched.has(apiObject)) continue;
       registry.watched.add(apiObject);

@@ -42,7 +42,7 @@ export interface ISidecarWorkload extends IConstruct {
   /**
    * The pod's start and stop sequence as it will be synthesized now: start order and what each
    * step waits for, the steady state, and the shutdown sequence inside the grace period.
-   * Renders the workload (the result is kept for the synth that follows).
+   * Renders the workload.
    * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
    */
   lifecyclePlan(): LifecyclePlan;

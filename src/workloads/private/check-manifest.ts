@@ -100,16 +100,22 @@ function sortKeys<T extends Record<string, any>>(obj: T): T {
  * (cdk8s prefixes the construct path); prints warnings once.
  */
 export function checkManifest(construct: IConstruct, render: RenderOnce, options: CheckOptions = {}): string[] {
-  let manifest: any;
+  let result: { errors: string[]; warnings: string[] };
   try {
-    manifest = render.renderForValidation();
+    // Once per synth call: cdk8s runs this validation (charts + 1) times in one synth.
+    result = render.once('checks', (manifest) => runChecks(construct, manifest, options));
   } catch (e) {
     // A construct error while rendering (e.g. a bad setting): report it with the others, not as a crash.
     return [(e as Error).message];
   }
+  for (const w of result.warnings) reportWarning(construct, w);
+  return result.errors;
+}
+
+function runChecks(construct: IConstruct, manifest: any, options: CheckOptions): { errors: string[]; warnings: string[] } {
   const settings = resolveChecks(construct, options.targetVersion);
-  const extraErrors = options.extraErrors ?? (() => []);
-  const errors = [...extraErrors(manifest)];
+  const errors = [...(options.extraErrors?.(manifest) ?? [])];
+  const warnings: string[] = [];
   let findings: Finding[];
   try {
     const [result] = SidecarRules.checkAll([manifest, ...settings.policies], {
@@ -124,10 +130,9 @@ export function checkManifest(construct: IConstruct, render: RenderOnce, options
   }
   for (const f of findings) {
     if (f.severity === Severity.ERROR) errors.push(formatFinding(f));
-    else if (f.severity === Severity.WARNING) reportWarning(construct, formatFinding(f));
+    else if (f.severity === Severity.WARNING) warnings.push(formatFinding(f));
   }
-  if (errors.length > 0) render.forget();
-  return errors;
+  return { errors, warnings };
 }
 
 /** ApiObjects of Sidecar* workloads: they check themselves, so `SidecarChecks` leaves them alone. */

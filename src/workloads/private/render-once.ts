@@ -1,10 +1,12 @@
 import { ApiObject } from 'cdk8s';
+import { SynthSession } from './synth-session';
 
 /**
- * Makes an ApiObject render once per synth: cdk8s validates every construct before it renders
- * anything, so the validation renders the final manifest (and checks it) and the synth's
- * `toJson()` takes that very manifest instead of rendering again. A `toJson()` with no
- * validation before it renders afresh.
+ * Renders an ApiObject once per synth call and keeps what was computed from that render (the
+ * rule findings) for the rest of the call: cdk8s validates every construct before rendering
+ * anything, and validates again for every chart, so the validation, the checks and the synth's
+ * `toJson()` all share one render. Outside a synth call (a direct `toJson()`, a
+ * `lifecyclePlan()`), every call renders afresh. See `SynthSession`.
  *
  * Rendering once matters for correctness, not only speed: cdk8s-plus's `spread: true` adds its
  * topology constraints again on every render of the pod spec.
@@ -24,11 +26,12 @@ export class RenderOnce {
 
   private readonly original: () => any;
   private readonly decorators: Array<(manifest: any) => any> = [];
-  private cached?: any;
+  private memo?: { session: object; manifest: any; results: Map<string, unknown> };
 
   private constructor(apiObject: ApiObject) {
     this.original = apiObject.toJson.bind(apiObject);
-    apiObject.toJson = () => this.take();
+    apiObject.toJson = () => this.manifest();
+    SynthSession.instrument(apiObject);
   }
 
   /** Adds a post-processing step, applied in order on every render. */
@@ -36,21 +39,27 @@ export class RenderOnce {
     this.decorators.push(decorator);
   }
 
-  /** Renders afresh (the construct may have changed since any earlier render) and keeps it for the synth. */
-  public renderForValidation(): any {
-    this.cached = this.render();
-    return this.cached;
+  /** The manifest of this synth call (rendered on first use), or a fresh render outside one. */
+  public manifest(): any {
+    return this.current()?.manifest ?? this.render();
   }
 
-  /** Drops the kept manifest (after a failed validation, so nothing stale is ever synthesized). */
-  public forget(): void {
-    this.cached = undefined;
+  /**
+   * Computes something from this synth's manifest once per synth call (every time outside one).
+   * Errors thrown while rendering propagate to the caller.
+   */
+  public once<T>(key: string, compute: (manifest: any) => T): T {
+    const memo = this.current();
+    if (!memo) return compute(this.render());
+    if (!memo.results.has(key)) memo.results.set(key, compute(memo.manifest));
+    return memo.results.get(key) as T;
   }
 
-  private take(): any {
-    const manifest = this.cached ?? this.render();
-    this.cached = undefined;
-    return manifest;
+  private current(): { manifest: any; results: Map<string, unknown> } | undefined {
+    const session = SynthSession.current();
+    if (!session) return undefined;
+    if (this.memo?.session !== session) this.memo = { session, manifest: this.render(), results: new Map() };
+    return this.memo;
   }
 
   private render(): any {
