@@ -76,6 +76,12 @@ project.addTask('examples', {
   exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
 
+// Performance: ratios against cdk8s-plus-28 and raw cdk8s, measured in one run (never a timed unit test).
+project.addTask('bench', {
+  description: 'Benchmark synth (SidecarDeployment vs cdk8s-plus vs raw ApiObjects vs YAML) and the CLI; writes docs/benchmarks.md',
+  exec: 'node --expose-gc -r ts-node/register/transpile-only bench/run.ts',
+});
+
 // RULES.md is generated from the rule objects; CI regenerates it and fails if it is stale.
 project.addTask('rules-md', {
   description: 'Generate RULES.md from the rule objects in src/rules/',
