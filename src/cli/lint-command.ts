@@ -27,6 +27,12 @@ export interface LintSettings extends EngineCheckOptions {
 }
 
 /** An input read into memory (the text is needed twice: once for context objects, once to check). */
+/**
+ * Text that may hold a LimitRange or ResourceQuota (YAML block or flow style, JSON, quoted or
+ * tagged). A false positive only costs a parse; a document of those kinds always matches.
+ */
+const MAY_HOLD_CONTEXT = /["']?kind["']?\s*:\s*(?:!!str\s+)?["']?(?:LimitRange|ResourceQuota)\b/;
+
 interface LoadedInput {
   readonly file: InputFile;
   readonly text: string;
@@ -36,7 +42,8 @@ interface LoadedInput {
  * `cdk8s-sidecars lint`: checks every pod-bearing object of the inputs with the rules engine.
  *
  * Two passes over each input's text, both streaming one document at a time: the first keeps only
- * the context objects rules read across manifests (LimitRange, ResourceQuota), the second checks
+ * the context objects rules read across manifests (LimitRange, ResourceQuota), and is skipped for
+ * inputs whose text names neither kind; the second checks
  * each pod-bearing object against them and drops it. Memory so grows with the inputs' text and
  * the findings, not with the parsed documents.
  */
@@ -60,6 +67,8 @@ export async function runLint(inputs: string[], settings: LintSettings, io: CliI
 
   const context: any[] = [];
   for (const input of loaded) {
+    // Parsing is most of lint's cost: only inputs that may hold a context object get the extra pass.
+    if (!MAY_HOLD_CONTEXT.test(input.text)) continue;
     for (const item of readManifests(input.file.displayName, input.text)) {
       if (!(item instanceof InputError) && safeIsContext(engine, item.manifest)) context.push(item.manifest);
     }

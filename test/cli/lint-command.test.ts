@@ -122,6 +122,17 @@ describe('lint: positions and formats (engine double)', () => {
     await run(['lint', 'a.yaml', 'b.yaml'], { files: { 'a.yaml': POD('a'), 'b.yaml': 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: lr}\n' } }, engine);
     expect(seen).toEqual([[{ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'lr' } }]]);
   });
+
+  test.each([
+    ['flow style', '{apiVersion: v1, kind: LimitRange, metadata: {name: lr}}\n'],
+    ['JSON', '{"apiVersion": "v1", "kind": "LimitRange", "metadata": {"name": "lr"}}\n'],
+    ['quoted and tagged', "apiVersion: v1\nkind: !!str 'LimitRange'\nmetadata: {name: lr}\n"],
+  ])('GIVEN a LimitRange written in %s THEN the context pass still finds it (the pass is skipped only for inputs naming neither kind)', async (_style, text) => {
+    const seen: any[][] = [];
+    const engine = { ...clean, check: (_m: any, context: any[]) => { seen.push(context); return { findings: [], suppressed: [] }; } };
+    await run(['lint', 'a.yaml', 'b.yaml'], { files: { 'a.yaml': POD('a'), 'b.yaml': text } }, engine);
+    expect(seen).toEqual([[{ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'lr' } }]]);
+  });
 });
 
 describe('lint: exit codes (engine double)', () => {
