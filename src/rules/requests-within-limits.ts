@@ -16,7 +16,7 @@ export class RequestsWithinLimitsRule extends BaseRule {
   public readonly id = 'SC-API-010';
   public readonly name = 'requests-within-limits';
   public readonly severity = Severity.ERROR;
-  public readonly summary = 'Resource quantities are valid and no request exceeds its limit.';
+  public readonly summary = 'Resource quantities are valid, not negative, and no request exceeds its limit.';
   public readonly explanation = 'The API server rejects a container (sidecars included) or a pod-level resources block whose request for a resource is greater than its limit for that resource, and any quantity that does not parse. Sidecar presets combined with user overrides make this easy to get wrong.';
   public readonly fix = 'Lower the request or raise the limit.';
   public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (ValidateContainerResourceRequirements)';
@@ -37,7 +37,14 @@ export class RequestsWithinLimitsRule extends BaseRule {
       if (!isObject(map)) return parsed;
       for (const [name, raw] of Object.entries(map)) {
         try {
-          parsed.set(name, Quantity.fromJson(raw));
+          const quantity = Quantity.fromJson(raw);
+          if (quantity.sign < 0) {
+            // validation.go ValidateResourceQuantityValue: resource quantities are never negative.
+            out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: must be greater than or equal to 0`,
+              `write a ${kind.slice(0, -1)} of zero or more for ${name}`));
+            continue;
+          }
+          parsed.set(name, quantity);
         } catch (e) {
           out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: ${(e as Error).message}`, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
         }

@@ -115,3 +115,20 @@ describe('SidecarChecks', () => {
     ]);
   });
 });
+
+describe('bad quantities', () => {
+  test('fails synth naming the construct path, the field path and the value of every bad quantity, at once', () => {
+    const chart = Testing.chart();
+    const d = new SidecarDeployment(chart, 'web', {
+      containers: [{ name: 'app', image: 'app', resources: { cpu: { request: kplus.Cpu.millis(-5) }, memory: {} } }],
+    });
+    d.addSidecar({ name: 'log', image: 'log', resources: { cpu: { request: kplus.Cpu.units(NaN) } } });
+    expect(synthErrors(() => Testing.synth(chart))).toEqual([
+      '[test/web] SC-API-010 spec.template.spec.initContainers[0].resources.requests[cpu]: Invalid value: "NaN": invalid quantity "NaN": unknown suffix "NaN"; ' +
+        'a quantity is an optional sign, a decimal number (1, 0.5, .5, 1.5) and an optional suffix: decimal SI (n, u, m, k, M, G, T, P, E), ' +
+        'binary SI (Ki, Mi, Gi, Ti, Pi, Ei) or a decimal exponent (e3, E-3), e.g. "100m", "1.5Gi", "1e3". Fix: write requests.cpu as a quantity such as "500m" or "128Mi"',
+      '[test/web] SC-API-010 spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-5m": must be greater than or equal to 0. ' +
+        'Fix: write a request of zero or more for cpu',
+    ]);
+  });
+});
