@@ -1,4 +1,11 @@
-import { HelpersCase, TEST_POD_LEVEL_RESOURCE_REQUESTS, TEST_POD_RESOURCE_LIMITS, TEST_POD_RESOURCE_REQUESTS } from './helpers-tables';
+import {
+  AGGREGATE_OPTIONS,
+  HelpersCase,
+  TEST_AGGREGATE_CONTAINER_REQUESTS_AND_LIMITS,
+  TEST_POD_LEVEL_RESOURCE_REQUESTS,
+  TEST_POD_RESOURCE_LIMITS,
+  TEST_POD_RESOURCE_REQUESTS,
+} from './helpers-tables';
 import { TEST_COMPUTE_POD_QOS } from './qos-tables';
 import { EffectiveResources } from '../../../src/resources/effective-resources';
 import { Quantity } from '../../../src/resources/quantity';
@@ -23,6 +30,14 @@ describe('helpers_test.go TestPodResourceLimits', () => {
 
 describe('helpers_test.go TestPodLevelResourceRequests', () => {
   test.each(TEST_POD_LEVEL_RESOURCE_REQUESTS.map((c) => [c.name, c]))('%s', (_n, c) => expectSameResources(run(c).requests, c.expected));
+});
+
+describe('helpers_test.go TestAggregateContainerRequestsAndLimits', () => {
+  test.each(TEST_AGGREGATE_CONTAINER_REQUESTS_AND_LIMITS.map((c) => [c.name, c]))('%s', (_n, c) => {
+    const e = EffectiveResources.of(c.podSpec, AGGREGATE_OPTIONS);
+    expectSameResources(e.requests, c.expectedRequests);
+    expectSameResources(e.limits, c.expectedLimits);
+  });
 });
 
 describe('qos_test.go TestComputePodQOS', () => {
