@@ -54,12 +54,37 @@ export function effectiveResourceAnnotations(
   replicas?: number,
   options?: EffectiveResourcesOptions,
 ): Record<string, string> {
+  const pod = podOf(manifestOrPodSpec);
+  checkReplicas(replicas);
+  return annotationsOf(pod, EffectiveResources._fromPod(pod, options), replicas);
+}
+
+/**
+ * Like `effectiveResourceAnnotations`, but `undefined` when a quantity is invalid, reading the
+ * pod once (synth calls this on every render; the rules report invalid quantities).
+ */
+export function effectiveResourceAnnotationsIfValid(
+  manifestOrPodSpec: unknown,
+  options?: EffectiveResourcesOptions,
+): Record<string, string> | undefined {
+  const pod = podOf(manifestOrPodSpec);
+  const effective = EffectiveResources._tryFromPod(pod, options);
+  return effective ? annotationsOf(pod, effective, undefined) : undefined;
+}
+
+function podOf(manifestOrPodSpec: unknown): PodManifest {
   const pod = PodManifest.from(manifestOrPodSpec) ?? PodManifest.fromPodSpec(manifestOrPodSpec);
   if (!pod) throw new Error(`expected a pod-bearing manifest or a pod spec, got ${manifestOrPodSpec === null ? 'null' : typeof manifestOrPodSpec}`);
+  return pod;
+}
+
+function checkReplicas(replicas: number | undefined): void {
   if (replicas !== undefined && !(Number.isSafeInteger(replicas) && replicas >= 0)) {
     throw new Error(`invalid replicas ${replicas}: expected a whole number >= 0`);
   }
-  const effective = EffectiveResources._fromPod(pod, options);
+}
+
+function annotationsOf(pod: PodManifest, effective: EffectiveResources, replicas: number | undefined): Record<string, string> {
   const out: Record<string, string> = {
     [Annotations.EFFECTIVE_REQUESTS]: formatResourceMap(effective.requests),
     [Annotations.EFFECTIVE_LIMITS]: formatResourceMap(effective.limits, effective.unbounded),

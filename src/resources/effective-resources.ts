@@ -98,6 +98,16 @@ export class EffectiveResources {
     return EffectiveResources.compute(pod, options);
   }
 
+  /**
+   * Like `_fromPod`, but `undefined` when a quantity is invalid (reads the pod once; for callers
+   * that report invalid quantities elsewhere, such as synth, where the rules report them).
+   * @internal
+   */
+  public static _tryFromPod(pod: PodManifest, options: EffectiveResourcesOptions = {}): EffectiveResources | undefined {
+    const read = readPodResources(pod, options.apiServerDefaults ?? true);
+    return read.invalid.length > 0 ? undefined : new EffectiveResources(read, options);
+  }
+
   private static compute(pod: PodManifest, options: EffectiveResourcesOptions): EffectiveResources {
     const read = readPodResources(pod, options.apiServerDefaults ?? true);
     if (read.invalid.length > 0) {

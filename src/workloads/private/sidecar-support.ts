@@ -12,8 +12,7 @@ import { KubernetesVersion } from '../../engine/kubernetes-version';
 import { PodManifest } from '../../engine/pod-manifest';
 import { resolveStartOrder } from '../../engine/start-order';
 import { LifecyclePlan } from '../../lifecycle/lifecycle-plan';
-import { effectiveResourceAnnotations } from '../../resources/effective-resource-annotations';
-import { findInvalidQuantities } from '../../resources/pod-resource-reader';
+import { effectiveResourceAnnotationsIfValid } from '../../resources/effective-resource-annotations';
 import { IInitStep, InitStep, InitStepOptions } from '../init-step';
 import { Sidecar, SidecarOptions } from '../sidecar';
 import { SidecarSettings } from '../sidecar-settings';
@@ -273,7 +272,7 @@ export class SidecarSupport {
     const values = this.declarationAnnotations();
     Object.assign(values, this.applyMode(pod));
     // With a bad quantity there is no figure to write; the rules report it (SC-API-010) and synth fails.
-    if (findInvalidQuantities(manifest).length === 0) Object.assign(values, effectiveResourceAnnotations(manifest));
+    Object.assign(values, effectiveResourceAnnotationsIfValid(manifest) ?? {});
     setPodAnnotations(pod, values);
     return manifest;
   }
