@@ -1,6 +1,6 @@
+import { c, deployment, execProbe, findings, job, pod, sidecar, where } from './helpers';
 import { formatFinding } from '../../src/engine/finding-format';
 import { SidecarRules } from '../../src/rules/sidecar-rules';
-import { c, deployment, execProbe, findings, job, pod, sidecar, where } from './helpers';
 
 describe('SC-API-001 init-container-restart-policy', () => {
   test('GIVEN a sidecar with restartPolicy Always THEN compliant', () => {
@@ -175,8 +175,8 @@ describe('SC-API-011 pod-restart-policy', () => {
 
 describe('SC-API-010 negative quantities', () => {
   test('fails for a negative request, as the API server does (ValidateResourceQuantityValue)', () => {
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'a', resources: { requests: { cpu: '-5m' } } }] } };
-    expect(SidecarRules.check(pod).filter((f) => f.ruleId === 'SC-API-010').map(formatFinding)).toEqual([
+    const negative = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'a', resources: { requests: { cpu: '-5m' } } }] } };
+    expect(SidecarRules.check(negative).filter((f) => f.ruleId === 'SC-API-010').map(formatFinding)).toEqual([
       'SC-API-010 spec.containers[0].resources.requests[cpu]: Invalid value: "-5m": must be greater than or equal to 0. Fix: write a request of zero or more for cpu',
     ]);
   });
