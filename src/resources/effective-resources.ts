@@ -140,8 +140,12 @@ export class EffectiveResources {
   /** The pod's QoS class. */
   public readonly qosClass: QosClass;
 
-  /** Where each figure comes from. */
-  public readonly explanation: EffectiveResourcesExplanation;
+  /**
+   * Built on first use: synth computes effective resources for every pod but only `explain()`
+   * and reports read the explanation.
+   */
+  private readonly explain_: () => EffectiveResourcesExplanation;
+  private explanation_?: EffectiveResourcesExplanation;
 
   private constructor(read: PodResources, options: EffectiveResourcesOptions) {
     const podLevelOn = options.podLevelResources ?? true;
@@ -205,12 +209,18 @@ export class EffectiveResources {
     this.limits = resourceListToJson(limits);
     this.unbounded = [...withoutLimit.keys()].sort();
     this.qosClass = computePodQos(podLevel, read.containers);
-    this.explanation = {
+    this.explain_ = () => ({
       requests: Object.keys(this.requests).map((r) =>
         explainResource(r, req, podLevelRequests.get(r), overheadRequests.get(r), requests.get(r)!, undefined)),
       limits: [...new Set([...Object.keys(this.limits), ...this.unbounded])].sort().map((r) =>
         explainResource(r, lim, podLevelLimits.get(r), overheadLimits.get(r), limits.get(r) ?? Quantity.zero(), withoutLimit.get(r))),
-    };
+    });
+  }
+
+  /** Where each figure comes from. */
+  public get explanation(): EffectiveResourcesExplanation {
+    this.explanation_ ??= this.explain_();
+    return this.explanation_;
   }
 
   /**

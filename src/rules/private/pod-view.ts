@@ -25,9 +25,20 @@ export function allContainers(pod: PodManifest): AnyContainer[] {
   return out;
 }
 
+/**
+ * Init, sidecar and app containers of the pod, walked once per check: every rule asks for them,
+ * and the rules never change the manifest.
+ */
 export function containersOf(pod: PodManifest): PodContainer[] {
-  return podContainers(pod.podSpec, pod.podSpecPath);
+  let list = CONTAINERS.get(pod);
+  if (!list) {
+    list = podContainers(pod.podSpec, pod.podSpecPath);
+    CONTAINERS.set(pod, list);
+  }
+  return list;
 }
+
+const CONTAINERS = new WeakMap<PodManifest, PodContainer[]>();
 
 /** Array field or `[]` when unset or of the wrong type. */
 export function arrayOf(v: unknown): any[] {
