@@ -14,7 +14,7 @@ const podArb = fc.record({
   apps: fc.array(container('app'), { minLength: 1, maxLength: 3 }),
 });
 
-function toManifest(p: fc.RecordValue<any>): any {
+function toManifest(p: any): any {
   const seconds: { [name: string]: number } = {};
   const build = (c: any, name: string) => {
     if (c.shutdown !== undefined) seconds[name] = c.shutdown;
