@@ -38,17 +38,15 @@ export interface InitStepOptions extends kplus.ContainerProps {
 }
 
 /**
- * A regular init container: runs to completion, and must exit 0 before the next step starts.
- * Created by `addInitStep()` or `addInitContainer()` of a Sidecar* workload.
- *
- * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+ * What every init step has: its container and the steps it was declared to start after.
+ * Extended by `InitStep` (regular init containers) and `Sidecar`.
  */
-export class InitStep implements IInitStep {
-  public readonly isSidecar = false;
+export abstract class InitStepBase implements IInitStep {
+  public abstract readonly isSidecar: boolean;
   private readonly _after: IInitStep[] = [];
 
   /** @internal */
-  constructor(public readonly container: kplus.Container, after: IInitStep[] = []) {
+  protected constructor(public readonly container: kplus.Container, after: IInitStep[]) {
     this._after.push(...after);
   }
 
@@ -64,5 +62,20 @@ export class InitStep implements IInitStep {
   public startsAfter(...steps: IInitStep[]): IInitStep {
     this._after.push(...steps);
     return this;
+  }
+}
+
+/**
+ * A regular init container: runs to completion, and must exit 0 before the next step starts.
+ * Created by `addInitStep()` or `addInitContainer()` of a Sidecar* workload.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+ */
+export class InitStep extends InitStepBase {
+  public readonly isSidecar = false;
+
+  /** @internal */
+  constructor(container: kplus.Container, after: IInitStep[] = []) {
+    super(container, after);
   }
 }

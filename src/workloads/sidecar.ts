@@ -1,6 +1,6 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { IInitStep } from './init-step';
+import { IInitStep, InitStepBase } from './init-step';
 
 /**
  * Options of a native sidecar: everything a container takes, plus its place in the start order
@@ -38,7 +38,7 @@ export interface SidecarOptions extends kplus.ContainerProps {
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
  */
-export class Sidecar implements IInitStep {
+export class Sidecar extends InitStepBase {
   /**
    * Resources a sidecar gets when `resources` is not given: a small request and a memory
    * limit, instead of cdk8s-plus's per-container default (1000m CPU / 512Mi requested), which
@@ -56,25 +56,10 @@ export class Sidecar implements IInitStep {
   public readonly isSidecar = true;
   /** Time the sidecar needs to shut down, when declared. */
   public readonly shutdownTime?: Duration;
-  private readonly _after: IInitStep[] = [];
 
   /** @internal */
-  constructor(public readonly container: kplus.Container, options: SidecarOptions) {
+  constructor(container: kplus.Container, options: SidecarOptions) {
+    super(container, options.startAfter ?? []);
     this.shutdownTime = options.shutdownTime;
-    this._after.push(...options.startAfter ?? []);
-  }
-
-  public get name(): string {
-    return this.container.name;
-  }
-
-  /** The steps this sidecar was declared to start after (a copy). */
-  public get after(): IInitStep[] {
-    return [...this._after];
-  }
-
-  public startsAfter(...steps: IInitStep[]): IInitStep {
-    this._after.push(...steps);
-    return this;
   }
 }
