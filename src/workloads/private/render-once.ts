@@ -58,7 +58,10 @@ export class RenderOnce {
   private current(): { manifest: any; results: Map<string, unknown> } | undefined {
     const session = SynthSession.current();
     if (!session) return undefined;
-    if (this.memo?.session !== session) this.memo = { session, manifest: this.render(), results: new Map() };
+    if (this.memo?.session !== session) {
+      this.memo = { session, manifest: this.render(), results: new Map() };
+      SynthSession.onEnd(() => { this.memo = undefined; });
+    }
     return this.memo;
   }
 

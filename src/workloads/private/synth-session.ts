@@ -20,6 +20,14 @@ export class SynthSession {
     return active;
   }
 
+  /**
+   * Runs `cleanup` when the session in progress ends, so that what was kept for one synth call
+   * (rendered manifests, rule results) does not outlive it and hold memory.
+   */
+  public static onEnd(cleanup: () => void): void {
+    active?.cleanups.push(cleanup);
+  }
+
   /** Opens sessions around the synth methods of the app and the chart that hold `construct`. */
   public static instrument(construct: IConstruct): void {
     // cdk8s has no App.isApp brand; an App is the root of its tree with synth() and synthYaml().
@@ -34,7 +42,7 @@ export class SynthSession {
   }
 }
 
-let active: object | undefined;
+let active: { cleanups: Array<() => void> } | undefined;
 const WRAPPED = new WeakMap<object, Set<string>>();
 
 function wrap(target: any, method: string): void {
@@ -45,11 +53,13 @@ function wrap(target: any, method: string): void {
   const original = target[method];
   target[method] = function (this: unknown, ...args: unknown[]) {
     if (active) return original.apply(this, args);
-    active = {};
+    const session = { cleanups: [] as Array<() => void> };
+    active = session;
     try {
       return original.apply(this, args);
     } finally {
       active = undefined;
+      for (const cleanup of session.cleanups) cleanup();
     }
   };
 }
