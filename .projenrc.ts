@@ -59,7 +59,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['/.tmp/'],
+  gitignore: ['/.tmp/', '/test/.readme-snippets.generated.ts'],
 });
 
 // jest 29 and eslint-import-resolver-typescript 3.6.x resolve modules with enhanced-resolve; 3.8+ and 4.x pull in
