@@ -14,6 +14,18 @@ import { RuleContext } from './rule-context';
 import { SidecarRulesOptions } from './sidecar-rules-options';
 import { SuppressedFinding } from './suppressed-finding';
 
+/**
+ * The rule instances the engine runs, made once: rules hold no state, and building 30 objects per
+ * checked manifest showed in synth profiles. `SidecarRules.rules()` still hands out fresh ones.
+ */
+let shared: { rules: IRule[]; ids: string[] } | undefined;
+const SHARED_RULES = (): IRule[] => (shared ??= share()).rules;
+const RULE_IDS = (): string[] => (shared ??= share()).ids;
+function share(): { rules: IRule[]; ids: string[] } {
+  const rules = allRules();
+  return { rules, ids: rules.map((r) => r.id) };
+}
+
 /** Rules whose findings no suppression can hide: they report broken suppressions. */
 const UNSUPPRESSIBLE = new Set(['SC-ANN-002']);
 
@@ -78,7 +90,7 @@ export class SidecarRules {
   private static resolve(options: SidecarRulesOptions): ResolvedOptions {
     const problems: string[] = [];
     const opts = isObject(options) ? options : {};
-    const ids = allRules().map((r) => r.id);
+    const ids = RULE_IDS();
     let version = KubernetesVersion.DEFAULT.toString();
     if (opts.targetVersion !== undefined) {
       try {
@@ -114,7 +126,7 @@ export class SidecarRules {
     const context = new RuleContext(manifest, manifests, options.version, options.podSecurity);
     context._knownRuleIds = options.ruleIds;
     const raw: Finding[] = [];
-    for (const rule of allRules()) {
+    for (const rule of SHARED_RULES()) {
       try {
         raw.push(...rule.evaluate(context));
       } catch (e) {
