@@ -94,6 +94,23 @@ export function readNumberMap(annotations: Record<string, string> | undefined, k
   return { values };
 }
 
+/**
+ * The parsed JSON of an annotation: `undefined` when it is absent, `MALFORMED` when it is not JSON.
+ * For annotations whose shape the caller checks itself.
+ */
+export function readJsonAnnotation(annotations: Record<string, string> | undefined, key: string): unknown {
+  const raw = annotations?.[key];
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return MALFORMED;
+  }
+}
+
+/** What `readJsonAnnotation` returns for a value that is not JSON. */
+export const MALFORMED: unique symbol = Symbol('malformed annotation');
+
 /** Writes a relation compactly and deterministically (keys sorted, empty lists dropped). */
 export function writeRelation(relation: Record<string, string[]>): string | undefined {
   const keys = Object.keys(relation).filter((k) => relation[k].length > 0).sort();

@@ -1,4 +1,4 @@
-import { Annotations } from '../engine/annotations';
+import { Annotations, readJsonAnnotation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
@@ -94,22 +94,13 @@ export class LegacySidecarInJobRule extends BaseRule {
  */
 function supervisedSidecars(annotations: Record<string, string> | undefined): Set<string> {
   const names = new Set<string>();
-  const protocol = parseJson(annotations?.[Annotations.COMPLETION_PROTOCOL]);
+  const protocol = readJsonAnnotation(annotations, Annotations.COMPLETION_PROTOCOL);
   if (!isObject(protocol) || !Array.isArray(protocol.sidecars)) return names;
-  const twins = parseJson(annotations?.[Annotations.UNIVERSAL_TWINS]);
+  const twins = readJsonAnnotation(annotations, Annotations.UNIVERSAL_TWINS);
   for (const s of protocol.sidecars) {
     if (typeof s !== 'string') continue;
     names.add(s);
     if (isObject(twins) && typeof twins[s] === 'string') names.add(twins[s]);
   }
   return names;
-}
-
-function parseJson(raw: string | undefined): unknown {
-  if (raw === undefined) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }

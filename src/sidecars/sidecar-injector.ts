@@ -5,7 +5,7 @@ import { InjectionTarget } from './injection-target';
 import { SidecarContext } from './sidecar-context';
 import { SidecarDefinition } from './sidecar-definition';
 import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
-import { ANNOTATION_PREFIX, Annotations, readNumberMap } from '../engine/annotations';
+import { ANNOTATION_PREFIX, Annotations, readNumberMap, readJsonAnnotation } from '../engine/annotations';
 import { ErrorType } from '../engine/error-type';
 import { PodManifest } from '../engine/pod-manifest';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';
@@ -80,15 +80,9 @@ function isSidecarWorkload(pod: kplus.AbstractPod): pod is kplus.AbstractPod & I
 }
 
 function injectedNames(annotations: { [key: string]: string } | undefined): string[] {
-  const raw = annotations?.[SidecarInjector.INJECTED_ANNOTATION];
-  if (raw === undefined) return [];
-  try {
-    const parsed = JSON.parse(raw);
-    if (Array.isArray(parsed) && parsed.every((n) => typeof n === 'string')) return parsed;
-  } catch {
-    // fall through: a hand-edited value we cannot read is replaced by what we know
-  }
-  return [];
+  const parsed = readJsonAnnotation(annotations, SidecarInjector.INJECTED_ANNOTATION);
+  // A hand-edited value we cannot read is replaced by what we know.
+  return Array.isArray(parsed) && parsed.every((n) => typeof n === 'string') ? parsed : [];
 }
 
 function podView(pod: kplus.AbstractPod): InjectionTarget {

@@ -4,11 +4,12 @@ import { SidecarSettings } from '../sidecar-settings';
 import { ChecksRegistry } from './checks-registry';
 import { RenderOnce } from './render-once';
 import { reportWarning } from './warning-reporter';
-import { Annotations } from '../../engine/annotations';
+import { Annotations, readJsonAnnotation } from '../../engine/annotations';
 import { Finding } from '../../engine/finding';
 import { formatFinding } from '../../engine/finding-format';
 import { PodManifest } from '../../engine/pod-manifest';
 import { Severity } from '../../engine/severity';
+import { isObject } from '../../engine/wire-types';
 import { SidecarRules } from '../../rules/sidecar-rules';
 
 /** Kinds that rules look at across manifests. */
@@ -66,16 +67,10 @@ export function recordSuppressions(construct: IConstruct, manifest: any): any {
   if (Object.keys(suppressions).length === 0) return manifest;
   const pod = PodManifest.from(manifest);
   if (!pod) return manifest;
-  let existing: Record<string, string> = {};
-  const raw = pod.podMetadata.annotations?.[Annotations.SUPPRESS];
-  if (raw !== undefined) {
-    try {
-      existing = JSON.parse(raw);
-    } catch {
-      return manifest; // malformed by hand: leave it for SC-ANN-002 to report
-    }
-  }
-  const merged = { ...suppressions, ...existing };
+  const existing = readJsonAnnotation(pod.podMetadata.annotations, Annotations.SUPPRESS);
+  // Malformed by hand: leave it for SC-ANN-002 to report.
+  if (existing !== undefined && !isObject(existing)) return manifest;
+  const merged = { ...suppressions, ...(existing ?? {}) };
   const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   setPodAnnotation(pod, Annotations.SUPPRESS, JSON.stringify(sorted));
   return manifest;
