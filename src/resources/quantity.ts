@@ -59,7 +59,7 @@ export class Quantity {
    * @throws Error naming the value and the allowed forms if `text` is not a quantity
    */
   public static parse(text: string): Quantity {
-    const result = parseQuantity(text);
+    const result = parseQuantityCached(text);
     if (typeof result === 'string') {
       throw new Error(`invalid quantity ${JSON.stringify(text)}: ${result}; ${ALLOWED_QUANTITY_FORMS}`);
     }
@@ -99,6 +99,7 @@ export class Quantity {
   }
 
   /** Normalised: no trailing zeros in `mantissa` (zero is `0n` with exponent 0). */
+  private canonical?: string;
   private readonly mantissa: bigint;
   private readonly exponent: number;
 
@@ -172,6 +173,12 @@ export class Quantity {
 
   /** The canonical form, exactly as apimachinery's `Quantity.String()` prints it. */
   public toString(): string {
+    // Quantities are immutable, so the canonical form is computed once.
+    this.canonical ??= this.canonicalForm();
+    return this.canonical;
+  }
+
+  private canonicalForm(): string {
     if (this.isZero) return '0';
     if (this.format === QuantityFormat.BINARY_SI) {
       const binary = this.toBinaryString();
@@ -239,6 +246,24 @@ export class Quantity {
  * Parses a quantity; returns the reason as a string when it is not one. Internal: the public
  * surface is `Quantity.parse`, which throws.
  */
+/**
+ * `parseQuantity` behind a small cache: synth parses the same few quantities ("50m", "64Mi") for
+ * every pod, and a parsed Quantity is immutable, so it can be shared. Bounded: cleared when full.
+ */
+function parseQuantityCached(text: string): Quantity | string {
+  if (typeof text !== 'string') return parseQuantity(text);
+  let result = PARSED.get(text);
+  if (result === undefined) {
+    result = parseQuantity(text);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, result);
+  }
+  return result;
+}
+
+const PARSED = new Map<string, Quantity | string>();
+const PARSED_MAX = 4096;
+
 export function parseQuantity(text: string): Quantity | string {
   if (typeof text !== 'string') return `expected a string, got ${describeType(text)}`;
   if (text === '') return 'the value is empty';
