@@ -153,8 +153,7 @@ export class EffectiveResources {
     const podLevel = podLevelOn ? read.podLevel : undefined;
 
     // Requests: PodRequests.
-    const req = aggregate(read.containers, (c) => c.requests);
-    const requests: ResourceList = new Map(req.result);
+    const requests: ResourceList = aggregateTotal(read.containers, (c) => c.requests);
     const podLevelRequests = new Map<string, Quantity>();
     if (podLevel && hasSupported(podLevel.requests)) {
       for (const [name, q] of podLevel.requests) {
@@ -171,8 +170,7 @@ export class EffectiveResources {
     }
 
     // Limits: PodLimits. Overhead only lands on non-zero limits.
-    const lim = aggregate(read.containers, (c) => c.limits);
-    const limits: ResourceList = new Map(lim.result);
+    const limits: ResourceList = aggregateTotal(read.containers, (c) => c.limits);
     const podLevelLimits = new Map<string, Quantity>();
     if (podLevel && (hasSupported(podLevel.requests) || hasSupported(podLevel.limits))) {
       for (const [name, q] of podLevel.limits) {
@@ -209,12 +207,17 @@ export class EffectiveResources {
     this.limits = resourceListToJson(limits);
     this.unbounded = [...withoutLimit.keys()].sort();
     this.qosClass = computePodQos(podLevel, read.containers);
-    this.explain_ = () => ({
-      requests: Object.keys(this.requests).map((r) =>
-        explainResource(r, req, podLevelRequests.get(r), overheadRequests.get(r), requests.get(r)!, undefined)),
-      limits: [...new Set([...Object.keys(this.limits), ...this.unbounded])].sort().map((r) =>
-        explainResource(r, lim, podLevelLimits.get(r), overheadLimits.get(r), limits.get(r) ?? Quantity.zero(), withoutLimit.get(r))),
-    });
+    // The detailed aggregate (every term of every step) only for the explanation.
+    this.explain_ = () => {
+      const req = aggregate(read.containers, (c) => c.requests);
+      const lim = aggregate(read.containers, (c) => c.limits);
+      return {
+        requests: Object.keys(this.requests).map((r) =>
+          explainResource(r, req, podLevelRequests.get(r), overheadRequests.get(r), requests.get(r)!, undefined)),
+        limits: [...new Set([...Object.keys(this.limits), ...this.unbounded])].sort().map((r) =>
+          explainResource(r, lim, podLevelLimits.get(r), overheadLimits.get(r), limits.get(r) ?? Quantity.zero(), withoutLimit.get(r))),
+      };
+    };
   }
 
   /** Where each figure comes from. */
@@ -246,6 +249,32 @@ interface Aggregate {
   readonly longRunning: Map<string, ContainerAmount[]>;
   readonly steps: Map<string, InitStepAmount[]>;
   readonly peakStep: Map<string, InitStepAmount>;
+}
+
+/**
+ * The figure of `aggregate` without the explanation detail: the same algorithm, for synth, where
+ * it runs for every pod (`aggregate` builds every term of every step as text).
+ */
+function aggregateTotal(containers: ReadonlyArray<ContainerResources>, pick: (c: ContainerResources) => ResourceList): ResourceList {
+  const result: ResourceList = new Map();
+  const restartable: ResourceList = new Map();
+  const initMax: ResourceList = new Map();
+  for (const c of containers) {
+    const own = pick(c);
+    if (c.container.role === ContainerRole.APP) {
+      addResourceList(result, own);
+    } else if (c.container.role === ContainerRole.SIDECAR) {
+      addResourceList(result, own);
+      addResourceList(restartable, own);
+      maxResourceList(initMax, restartable);
+    } else {
+      const use: ResourceList = new Map(own);
+      addResourceList(use, restartable);
+      maxResourceList(initMax, use);
+    }
+  }
+  maxResourceList(result, initMax);
+  return result;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseQuantity, Quantity } from './quantity';
+import { parseQuantityCached, Quantity } from './quantity';
 import { ResourceList } from './resource-list';
 import { ContainerRole } from '../engine/container-role';
 import { FieldPath } from '../engine/field-path';
@@ -116,12 +116,12 @@ function readResourceList(raw: unknown, path: FieldPath, invalid: InvalidQuantit
 
 function readQuantity(value: unknown): Quantity | string {
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? parseQuantity(String(value)) : 'not a finite number';
+    return Number.isFinite(value) ? parseQuantityCached(String(value)) : 'not a finite number';
   }
   if (typeof value !== 'string') {
     return `expected a quantity string such as "100m" or "128Mi", got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}`;
   }
-  return parseQuantity(value);
+  return parseQuantityCached(value);
 }
 
 function containerLabel(c: PodContainer): string {

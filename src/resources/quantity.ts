@@ -250,7 +250,7 @@ export class Quantity {
  * `parseQuantity` behind a small cache: synth parses the same few quantities ("50m", "64Mi") for
  * every pod, and a parsed Quantity is immutable, so it can be shared. Bounded: cleared when full.
  */
-function parseQuantityCached(text: string): Quantity | string {
+export function parseQuantityCached(text: string): Quantity | string {
   if (typeof text !== 'string') return parseQuantity(text);
   let result = PARSED.get(text);
   if (result === undefined) {
