@@ -1,7 +1,7 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { concurrentGroups, DeclaredPort, portKey, portsOf } from './private/port-groups';
+import { portClashes, portKey } from './private/port-groups';
 import { RuleContext } from './rule-context';
 
 /**
@@ -19,24 +19,12 @@ export class DuplicateContainerPortRule extends BaseRule {
   public readonly source = 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking';
 
   public evaluate(context: RuleContext): Finding[] {
-    const out: Finding[] = [];
-    const reported = new Set<string>();
-    for (const group of concurrentGroups(context._pod)) {
-      const first = new Map<string, DeclaredPort>();
-      for (const p of group.flatMap(portsOf)) {
-        if (typeof p.port.containerPort !== 'number') continue;
-        const key = portKey(p.port.containerPort, p.port.protocol);
-        const earlier = first.get(key);
-        if (!earlier) {
-          first.set(key, p);
-        } else if (earlier.container !== p.container && !reported.has(p.path.toString())) {
-          reported.add(p.path.toString());
-          out.push(this.finding(p.path.child('containerPort'),
-            `Duplicate value: "${key}": also declared by container "${earlier.container.name}" (${earlier.path}), and containers of a pod share one network namespace`,
-            `use another port for "${p.container.name}" or "${earlier.container.name}"`));
-        }
-      }
-    }
-    return out;
+    const clashes = portClashes(context._pod,
+      (p) => (typeof p.port.containerPort === 'number' ? portKey(p.port.containerPort, p.port.protocol) : undefined),
+      // A repeat within one container is SC-PORT-002's (duplicate port names) business.
+      (earlier, p) => earlier.container !== p.container);
+    return clashes.map(({ key, earlier, port: p }) => this.finding(p.path.child('containerPort'),
+      `Duplicate value: "${key}": also declared by container "${earlier.container.name}" (${earlier.path}), and containers of a pod share one network namespace`,
+      `use another port for "${p.container.name}" or "${earlier.container.name}"`));
   }
 }

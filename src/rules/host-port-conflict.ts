@@ -1,7 +1,7 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { concurrentGroups, DeclaredPort, portKey, portsOf } from './private/port-groups';
+import { portClashes, portKey } from './private/port-groups';
 import { RuleContext } from './rule-context';
 
 /**
@@ -19,24 +19,12 @@ export class HostPortConflictRule extends BaseRule {
   public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (checkHostPortConflicts)';
 
   public evaluate(context: RuleContext): Finding[] {
-    const out: Finding[] = [];
-    const reported = new Set<string>();
-    for (const group of concurrentGroups(context._pod)) {
-      const first = new Map<string, DeclaredPort>();
-      for (const p of group.flatMap(portsOf)) {
-        if (typeof p.port.hostPort !== 'number' || p.port.hostPort === 0) continue;
-        const ip = typeof p.port.hostIP === 'string' && p.port.hostIP !== '' ? `${p.port.hostIP}:` : '';
-        const key = `${ip}${portKey(p.port.hostPort, p.port.protocol)}`;
-        const earlier = first.get(key);
-        if (!earlier) {
-          first.set(key, p);
-        } else if (!reported.has(p.path.toString())) {
-          reported.add(p.path.toString());
-          out.push(this.finding(p.path.child('hostPort'), `Duplicate value: "${key}": already bound by ${earlier.path}`,
-            'use another hostPort, or drop hostPort and expose the port through a Service'));
-        }
-      }
-    }
-    return out;
+    const clashes = portClashes(context._pod, (p) => {
+      if (typeof p.port.hostPort !== 'number' || p.port.hostPort === 0) return undefined;
+      const ip = typeof p.port.hostIP === 'string' && p.port.hostIP !== '' ? `${p.port.hostIP}:` : '';
+      return `${ip}${portKey(p.port.hostPort, p.port.protocol)}`;
+    });
+    return clashes.map(({ key, earlier, port: p }) => this.finding(p.path.child('hostPort'), `Duplicate value: "${key}": already bound by ${earlier.path}`,
+      'use another hostPort, or drop hostPort and expose the port through a Service'));
   }
 }

@@ -33,6 +33,42 @@ export function concurrentGroups(pod: PodManifest): PodContainer[][] {
   return groups;
 }
 
+/** A port that clashes with one declared earlier in a group of containers running at once. */
+export interface PortClash {
+  readonly key: string;
+  readonly earlier: DeclaredPort;
+  readonly port: DeclaredPort;
+}
+
+/**
+ * Every port whose key (e.g. `8080/TCP`) an earlier port of a group of concurrent containers
+ * already has, each port reported once across groups. `keyOf` returns `undefined` for ports
+ * that do not take part; `counts` decides whether a repeat is a clash (e.g. only across containers).
+ */
+export function portClashes(
+  pod: PodManifest,
+  keyOf: (p: DeclaredPort) => string | undefined,
+  counts: (earlier: DeclaredPort, p: DeclaredPort) => boolean = () => true,
+): PortClash[] {
+  const out: PortClash[] = [];
+  const reported = new Set<string>();
+  for (const group of concurrentGroups(pod)) {
+    const first = new Map<string, DeclaredPort>();
+    for (const p of group.flatMap(portsOf)) {
+      const key = keyOf(p);
+      if (key === undefined) continue;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, p);
+      } else if (counts(earlier, p) && !reported.has(p.path.toString())) {
+        reported.add(p.path.toString());
+        out.push({ key, earlier, port: p });
+      }
+    }
+  }
+  return out;
+}
+
 /** `8080/TCP`: the protocol defaults to TCP as in the API. */
 export function portKey(port: unknown, protocol: unknown): string {
   return `${port}/${typeof protocol === 'string' && protocol !== '' ? protocol : 'TCP'}`;
