@@ -3,7 +3,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { pairs, containerIndex } from './private/relations';
+import { resolvedPairs } from './private/relations';
 import { RuleContext } from './rule-context';
 
 /**
@@ -23,11 +23,8 @@ export class NeedsReadyOrderRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    const byName = containerIndex(pod);
     const out: Finding[] = [];
-    for (const [fromName, toName] of pairs(readDeclarations(pod).needsReady)) {
-      const from = byName.get(fromName);
-      const to = byName.get(toName);
+    for (const { fromName, toName, from, to } of resolvedPairs(pod, readDeclarations(pod).needsReady)) {
       if (!from || !to || from.role === ContainerRole.SIDECAR) continue; // SC-ANN-001 / SC-ORDER-003
       if (to.role !== ContainerRole.SIDECAR) {
         const what = to.role === ContainerRole.APP ? 'an app container, started together with the others' : 'a regular init container, which has exited before the next one starts';

@@ -3,7 +3,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { pairs, containerIndex } from './private/relations';
+import { resolvedPairs } from './private/relations';
 import { RuleContext } from './rule-context';
 
 /**
@@ -21,11 +21,8 @@ export class SidecarTerminationOrderRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    const byName = containerIndex(pod);
     const out: Finding[] = [];
-    for (const [fromName, toName] of pairs(readDeclarations(pod).needsReady)) {
-      const from = byName.get(fromName);
-      const to = byName.get(toName);
+    for (const { fromName, toName, from, to } of resolvedPairs(pod, readDeclarations(pod).needsReady)) {
       if (!from || !to || from.role !== ContainerRole.SIDECAR || to.role !== ContainerRole.SIDECAR) continue;
       if (to.index > from.index) {
         out.push(this.finding(from.path, `Forbidden: sidecar "${fromName}" uses sidecar "${toName}", which is declared after it (${to.path}): "${toName}" starts after "${fromName}" and is stopped before it`,

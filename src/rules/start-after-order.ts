@@ -3,7 +3,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { pairs, containerIndex } from './private/relations';
+import { resolvedPairs } from './private/relations';
 import { RuleContext } from './rule-context';
 
 /**
@@ -21,11 +21,8 @@ export class StartAfterOrderRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    const byName = containerIndex(pod);
     const out: Finding[] = [];
-    for (const [fromName, stepName] of pairs(readDeclarations(pod).startAfter)) {
-      const from = byName.get(fromName);
-      const step = byName.get(stepName);
+    for (const { fromName, toName: stepName, from, to: step } of resolvedPairs(pod, readDeclarations(pod).startAfter)) {
       if (!from || !step) continue; // SC-ANN-001
       if (step.role === ContainerRole.APP) {
         out.push(this.finding(from.path, `Invalid value: "${fromName}" is declared to start after "${stepName}", which is an app container, not an init step`,

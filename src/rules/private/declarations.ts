@@ -11,14 +11,22 @@ export interface Declarations {
   readonly shutdownSeconds: Record<string, number>;
 }
 
+/** Read once per checked pod: several rules ask, and the rules never change the manifest. */
 export function readDeclarations(pod: PodManifest): Declarations {
-  const annotations = annotationsOf(pod);
-  return {
-    startAfter: readRelation(annotations, Annotations.START_AFTER).relation,
-    needsReady: readRelation(annotations, Annotations.NEEDS_READY).relation,
-    shutdownSeconds: readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS).values,
-  };
+  let d = DECLARATIONS.get(pod);
+  if (!d) {
+    const annotations = annotationsOf(pod);
+    d = {
+      startAfter: readRelation(annotations, Annotations.START_AFTER).relation,
+      needsReady: readRelation(annotations, Annotations.NEEDS_READY).relation,
+      shutdownSeconds: readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS).values,
+    };
+    DECLARATIONS.set(pod, d);
+  }
+  return d;
 }
+
+const DECLARATIONS = new WeakMap<PodManifest, Declarations>();
 
 /** Pod (template) annotations, only if they are a string map; anything else reads as none. */
 export function annotationsOf(pod: PodManifest): Record<string, string> | undefined {

@@ -19,3 +19,20 @@ export function pairs(relation: Record<string, string[]>): Array<[string, string
   }
   return out;
 }
+
+/** One declared (from, to) pair with the containers it names (`undefined` when a name matches none). */
+export interface ResolvedPair {
+  readonly fromName: string;
+  readonly toName: string;
+  readonly from?: PodContainer;
+  readonly to?: PodContainer;
+}
+
+/**
+ * The pairs of a declared relation with their containers, in deterministic order. Names that
+ * match no container are reported by SC-ANN-001; the order rules skip them.
+ */
+export function resolvedPairs(pod: PodManifest, relation: Record<string, string[]>): ResolvedPair[] {
+  const byName = containerIndex(pod);
+  return pairs(relation).map(([fromName, toName]) => ({ fromName, toName, from: byName.get(fromName), to: byName.get(toName) }));
+}
