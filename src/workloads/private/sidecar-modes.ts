@@ -222,10 +222,11 @@ function applyUniversal(ctx: ModeContext): SidecarModeResult {
   return ctx.result(spec, annotations);
 }
 
-/** Ids of the mode findings, in the one message grammar. */
+/**
+ * Ids of the mode findings, in the one message grammar. (There is no SC-MODE-001: NATIVE below
+ * 1.28 is reported by the rules engine, SC-VERSION-001.)
+ */
 export enum ModeRuleId {
-  /** Retired: NATIVE below 1.28 is SC-VERSION-001 of the rules engine. Kept so that ids stay stable. */
-  NATIVE_VERSION = 'SC-MODE-001',
   /** A container must be wrapped but has no `command`. */
   COMMAND_REQUIRED = 'SC-MODE-002',
   /** A name, volume or mount the mode needs is taken or invalid. */
