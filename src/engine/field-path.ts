@@ -3,55 +3,70 @@
  * them (`spec.template.spec.initContainers[1].livenessProbe`), after apimachinery's
  * `field.Path` (k8s.io/apimachinery/pkg/util/validation/field/path.go).
  *
- * Paths are immutable; `child`, `index` and `key` return new paths.
+ * Paths are immutable; `child`, `index` and `key` return new paths. Like `field.Path`, a path
+ * is its last segment plus a pointer to its parent, so deriving a path costs one small object
+ * whatever its depth: the rules derive a path for every container and field they look at, and
+ * print only the few that end up in a finding (the printed form is built on first use).
  */
 export class FieldPath {
   /** The root of a manifest (prints as the empty string). */
   public static root(): FieldPath {
-    return new FieldPath([]);
+    return FieldPath.ROOT;
   }
 
   /** Parses a dotted path such as `spec.template.spec` (no indexes). */
   public static of(dotted: string): FieldPath {
-    return new FieldPath(dotted === '' ? [] : dotted.split('.').map((name) => ({ kind: 'child' as const, name })));
+    return dotted === '' ? FieldPath.ROOT : FieldPath.ROOT.child(...dotted.split('.'));
   }
 
-  private constructor(private readonly segments: ReadonlyArray<Segment>) {}
+  private static readonly ROOT = new FieldPath(undefined, '', false);
+
+  private printed?: string;
+
+  private constructor(
+    private readonly parent: FieldPath | undefined,
+    private readonly name: string,
+    private readonly isIndex: boolean,
+  ) {}
 
   /** `spec` -> `spec.containers` */
   public child(...names: string[]): FieldPath {
-    return new FieldPath([...this.segments, ...names.map((name) => ({ kind: 'child' as const, name }))]);
+    return names.reduce<FieldPath>((p, name) => new FieldPath(p, name, false), this);
   }
 
   /** `spec.containers` -> `spec.containers[2]` */
   public index(i: number): FieldPath {
-    return new FieldPath([...this.segments, { kind: 'index', name: String(i) }]);
+    return new FieldPath(this, String(i), true);
   }
 
   /** `resources.limits` -> `resources.limits[cpu]` (map keys, as the API server prints them) */
   public key(k: string): FieldPath {
-    return new FieldPath([...this.segments, { kind: 'index', name: k }]);
+    return new FieldPath(this, k, true);
   }
 
   /** Joins another (relative) path below this one. */
   public concat(other: FieldPath): FieldPath {
-    return new FieldPath([...this.segments, ...other.segments]);
+    return other.segments().reduce<FieldPath>((p, s) => new FieldPath(p, s.name, s.isIndex), this);
   }
 
   public toString(): string {
-    let out = '';
-    for (const s of this.segments) {
-      if (s.kind === 'index') {
-        out += `[${s.name}]`;
-      } else {
-        out += out === '' ? s.name : `.${s.name}`;
-      }
+    if (this.printed !== undefined) return this.printed;
+    let out: string;
+    if (this.parent === undefined) {
+      out = '';
+    } else {
+      const head = this.parent.toString();
+      out = this.isIndex ? `${head}[${this.name}]` : head === '' ? this.name : `${head}.${this.name}`;
     }
+    this.printed = out;
     return out;
+  }
+
+  /** Segments from the root down (the root itself has none). */
+  private segments(): FieldPath[] {
+    const out: FieldPath[] = [];
+    for (let p: FieldPath | undefined = this as FieldPath; p?.parent !== undefined; p = p.parent) out.push(p);
+    return out.reverse();
   }
 }
 
-interface Segment {
-  readonly kind: 'child' | 'index';
-  readonly name: string;
-}

@@ -17,6 +17,17 @@ const POD_SPEC_LOCATIONS: Record<string, { template: string[]; replicas?: string
   CronJob: { template: ['spec', 'jobTemplate', 'spec', 'template'], replicas: ['spec', 'jobTemplate', 'spec', 'parallelism'] },
 };
 
+/**
+ * Field paths of the pod spec and pod metadata per kind, built once (paths are immutable):
+ * `PodManifest.from` runs for every manifest every rule pass and render sees.
+ */
+const POD_PATHS: Record<string, { spec: FieldPath; metadata: FieldPath }> = Object.fromEntries(
+  Object.entries(POD_SPEC_LOCATIONS).map(([kind, l]) => {
+    const template = FieldPath.root().child(...l.template);
+    return [kind, { spec: template.child('spec'), metadata: template.child('metadata') }];
+  }),
+);
+
 /** The kinds whose pods run to completion: their Pod restartPolicy must be Never or OnFailure. */
 const RUN_TO_COMPLETION_KINDS = new Set(['Job', 'CronJob']);
 
@@ -44,14 +55,15 @@ export class PodManifest {
     const spec = template.spec;
     if (!isObject(spec)) return undefined;
     const replicasValue = location.replicas ? dig(manifest, location.replicas) : undefined;
+    const paths = POD_PATHS[manifest.kind];
     return new PodManifest(
       manifest,
       manifest.kind,
       template,
       spec as PodSpecJson,
-      FieldPath.of(location.template.join('.')).child('spec'),
+      paths.spec,
       isObject(template.metadata) ? (template.metadata as ObjectMetaJson) : {},
-      FieldPath.of(location.template.join('.')).child('metadata'),
+      paths.metadata,
       typeof replicasValue === 'number' ? replicasValue : undefined,
     );
   }
