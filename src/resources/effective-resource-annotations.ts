@@ -1,5 +1,5 @@
 import { EffectiveResources, EffectiveResourcesOptions } from './effective-resources';
-import { Quantity } from './quantity';
+import { parseQuantityCached, Quantity } from './quantity';
 import { Annotations } from '../engine/annotations';
 import { PodManifest } from '../engine/pod-manifest';
 
@@ -27,8 +27,14 @@ export function formatResourceMap(values: { [resource: string]: string }, unboun
 /** Every quantity of the map times `factor` (replicas), canonical. */
 export function multiplyResourceMap(values: { [resource: string]: string }, factor: number): { [resource: string]: string } {
   const out: { [resource: string]: string } = {};
-  for (const k of Object.keys(values).sort()) out[k] = Quantity.parse(values[k]).mul(factor).toString();
+  for (const k of Object.keys(values).sort()) out[k] = parsed(values[k]).mul(factor).toString();
   return out;
+}
+
+/** A canonical quantity string (as `EffectiveResources` prints them), through the shared parse cache. */
+function parsed(canonical: string): Quantity {
+  const q = parseQuantityCached(canonical);
+  return typeof q === 'string' ? Quantity.parse(canonical) : q;
 }
 
 /**

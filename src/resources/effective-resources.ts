@@ -193,13 +193,14 @@ export class EffectiveResources {
 
     // Unbounded: any container without a positive limit, unless a pod-level limit covers it.
     const withoutLimit = new Map<string, string[]>();
-    const mentioned = new Set<string>();
-    for (const c of read.containers) for (const name of [...c.requests.keys(), ...c.limits.keys()]) mentioned.add(name);
-    if (read.podLevel) for (const name of [...read.podLevel.requests.keys(), ...read.podLevel.limits.keys()]) mentioned.add(name);
-    const candidates = [...ALWAYS_BOUNDABLE, ...BOUNDABLE_WHEN_MENTIONED.filter((r) => mentioned.has(r))];
-    for (const resource of candidates) {
-      if ((podLevelLimits.get(resource)?.sign ?? 0) > 0) continue;
-      const missing = read.containers.filter((c) => (c.limits.get(resource)?.sign ?? 0) <= 0).map((c) => c.label);
+    const mentions = (r: string): boolean => read.containers.some((c) => c.requests.has(r) || c.limits.has(r))
+      || (read.podLevel !== undefined && (read.podLevel.requests.has(r) || read.podLevel.limits.has(r)));
+    for (const resource of ALWAYS_BOUNDABLE) checkBound(resource);
+    for (const resource of BOUNDABLE_WHEN_MENTIONED) if (mentions(resource)) checkBound(resource);
+    function checkBound(resource: string): void {
+      if ((podLevelLimits.get(resource)?.sign ?? 0) > 0) return;
+      const missing: string[] = [];
+      for (const c of read.containers) if ((c.limits.get(resource)?.sign ?? 0) <= 0) missing.push(c.label);
       if (missing.length > 0 || read.containers.length === 0) withoutLimit.set(resource, missing);
     }
 

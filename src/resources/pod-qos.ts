@@ -22,15 +22,11 @@ export function computePodQos(
   let isGuaranteed = true;
   if (podLevel !== undefined) {
     addPositive(requests, podLevel.requests);
-    if (podLevel.limits.size > 0) {
-      const found = addPositive(limits, podLevel.limits);
-      if (!found.has('cpu') || !found.has('memory')) isGuaranteed = false;
-    }
+    if (podLevel.limits.size > 0 && !addPositive(limits, podLevel.limits)) isGuaranteed = false;
   } else {
     for (const c of containers) {
       addPositive(requests, c.requests);
-      const found = addPositive(limits, c.limits);
-      if (!found.has('cpu') || !found.has('memory')) isGuaranteed = false;
+      if (!addPositive(limits, c.limits)) isGuaranteed = false;
     }
   }
   if (requests.size === 0 && limits.size === 0) return QosClass.BEST_EFFORT;
@@ -46,14 +42,15 @@ export function computePodQos(
   return isGuaranteed && requests.size === limits.size ? QosClass.GUARANTEED : QosClass.BURSTABLE;
 }
 
-/** `processResourceList`: sums positive cpu/memory amounts; returns the names it found. */
-function addPositive(into: ResourceList, list: ResourceList): Set<string> {
-  const found = new Set<string>();
+/** `processResourceList`: sums positive cpu/memory amounts; returns whether it found both. */
+function addPositive(into: ResourceList, list: ResourceList): boolean {
+  let cpu = false;
+  let memory = false;
   for (const [name, q] of list) {
     if (!QOS_RESOURCES.has(name) || q.sign <= 0) continue;
-    found.add(name);
+    if (name === 'cpu') cpu = true; else memory = true;
     const current: Quantity | undefined = into.get(name);
     into.set(name, current === undefined ? q : q.add(current));
   }
-  return found;
+  return cpu && memory;
 }

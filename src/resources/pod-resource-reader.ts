@@ -61,9 +61,13 @@ export function readPodResources(pod: PodManifest, applyApiServerDefaults: boole
       limits = readResourceList(raw.limits, path.child('limits'), invalid);
     }
     if (applyApiServerDefaults) {
-      const defaulted = new Map(requests);
-      for (const [name, q] of limits) if (!defaulted.has(name)) defaulted.set(name, q);
-      requests = defaulted;
+      let defaulted: ResourceList | undefined;
+      for (const [name, q] of limits) {
+        if (requests.has(name)) continue;
+        defaulted ??= new Map(requests);
+        defaulted.set(name, q);
+      }
+      requests = defaulted ?? requests;
     }
     return { container: c, label: containerLabel(c), requests, limits };
   });

@@ -98,8 +98,14 @@ export class Quantity {
     return new Quantity(0n, 0, QuantityFormat.DECIMAL_SI);
   }
 
-  /** Normalised: no trailing zeros in `mantissa` (zero is `0n` with exponent 0). */
   private canonical?: string;
+  private magnitude?: number;
+  /**
+   * The value is `mantissa` x 10^`exponent`. Not normalised (`250m` is 250 x 10^-3, and
+   * `500m + 500m` is 1000 x 10^-3): stripping trailing zeros after every operation cost BigInt
+   * divisions for every sum synth makes, and keeping the parsed exponent lets sums of the same
+   * unit (millicores, bytes) skip aligning. Printing normalises (`canonicalForm`).
+   */
   private readonly mantissa: bigint;
   private readonly exponent: number;
 
@@ -107,7 +113,8 @@ export class Quantity {
   public readonly format: QuantityFormat;
 
   private constructor(mantissa: bigint, exponent: number, format: QuantityFormat) {
-    [this.mantissa, this.exponent] = normalise(mantissa, exponent);
+    this.mantissa = mantissa;
+    this.exponent = exponent;
     this.format = format;
   }
 
@@ -126,6 +133,10 @@ export class Quantity {
    * quantity is zero, in which case it takes the other's (so `0 + 64Mi` prints `64Mi`).
    */
   public add(other: Quantity): Quantity {
+    // Same exponent (all millicores, all bytes): no aligning; synth adds quantities for every pod.
+    if (this.exponent === other.exponent) {
+      return new Quantity(this.mantissa + other.mantissa, this.exponent, this.isZero ? other.format : this.format);
+    }
     const [a, b, exponent] = this.align(other);
     return new Quantity(a + b, exponent, this.isZero ? other.format : this.format);
   }
@@ -149,16 +160,22 @@ export class Quantity {
 
   /** Negative, zero or positive as this quantity is less than, equal to or more than `other`. */
   public cmp(other: Quantity): number {
+    if (this.exponent === other.exponent) return this.mantissa === other.mantissa ? 0 : this.mantissa < other.mantissa ? -1 : 1;
     if (this.sign !== other.sign) return this.sign < other.sign ? -1 : 1;
     if (this.sign === 0) return 0;
     // Same sign: compare magnitudes by their order of magnitude first, so values with
     // exponents far apart (1e2000000000 vs 1) never need aligning.
-    const magnitude = (q: Quantity) => digitCount(q.mantissa) + q.exponent;
-    const ma = magnitude(this);
-    const mb = magnitude(other);
+    const ma = this.orderOfMagnitude();
+    const mb = other.orderOfMagnitude();
     if (ma !== mb) return (ma < mb ? -1 : 1) * this.sign;
     const [a, b] = this.align(other);
     return a === b ? 0 : a < b ? -1 : 1;
+  }
+
+  /** Digits of the mantissa plus the exponent; computed once (quantities are immutable, cmp is hot). */
+  private orderOfMagnitude(): number {
+    this.magnitude ??= digitCount(this.mantissa) + this.exponent;
+    return this.magnitude;
   }
 
   /** True when both quantities have the same value (`1Gi` equals `1024Mi`; formats may differ). */
@@ -180,12 +197,13 @@ export class Quantity {
 
   private canonicalForm(): string {
     if (this.isZero) return '0';
+    const [mantissa, exponent] = normalise(this.mantissa, this.exponent);
     if (this.format === QuantityFormat.BINARY_SI) {
-      const binary = this.toBinaryString();
+      const binary = toBinaryString(mantissa, exponent);
       if (binary !== undefined) return binary;
-      return this.toDecimalString(QuantityFormat.DECIMAL_SI);
+      return toDecimalString(mantissa, exponent, QuantityFormat.DECIMAL_SI);
     }
-    return this.toDecimalString(this.format);
+    return toDecimalString(mantissa, exponent, this.format);
   }
 
   /** JSON form: the canonical string, as the API server serialises quantities. */
@@ -199,6 +217,12 @@ export class Quantity {
     if (other.mantissa === 0n) return [this.mantissa, 0n, this.exponent];
     const exponent = Math.min(this.exponent, other.exponent);
     if (Math.max(this.exponent, other.exponent) - exponent > MAX_ALIGN_DIGITS) {
+      // Trailing zeros may be what puts them apart (1.000000000 vs 1e...): decide on normalised values.
+      const [ma, ea] = normalise(this.mantissa, this.exponent);
+      const [mb, eb] = normalise(other.mantissa, other.exponent);
+      if (ma !== this.mantissa || mb !== other.mantissa) {
+        return new Quantity(ma, ea, this.format).align(new Quantity(mb, eb, other.format));
+      }
       throw new Error(`cannot combine quantities ${this.toString()} and ${other.toString()} exactly: their magnitudes are more than ${MAX_ALIGN_DIGITS} orders apart`);
     }
     return [
@@ -208,38 +232,6 @@ export class Quantity {
     ];
   }
 
-  /**
-   * BinarySI printing (`CanonicalizeBytes`): values with magnitude under 1024 and values with a
-   * fraction print in decimal SI; so do values with more than six factors of 1024 (past `Ei`).
-   */
-  private toBinaryString(): string | undefined {
-    if (this.exponent < 0) return undefined; // has a fraction
-    const value = this.mantissa * 10n ** BigInt(this.exponent);
-    const magnitude = value < 0n ? -value : value;
-    if (magnitude < 1024n) return undefined;
-    let rest = value;
-    let power = 0;
-    while (rest % 1024n === 0n) {
-      rest /= 1024n;
-      power++;
-    }
-    if (power >= BINARY_SUFFIX_BY_POWER.length) return undefined;
-    return `${rest}${BINARY_SUFFIX_BY_POWER[power]}`;
-  }
-
-  /**
-   * Decimal printing (`AsCanonicalBytes`): the exponent is lowered to a multiple of three and
-   * printed as a decimal SI suffix; past `E` or below `n`, and in DecimalExponent, as `e<exp>`.
-   */
-  private toDecimalString(format: QuantityFormat): string {
-    const exponent = Math.floor(this.exponent / 3) * 3;
-    const digits = this.mantissa * 10n ** BigInt(this.exponent - exponent);
-    if (format === QuantityFormat.DECIMAL_SI) {
-      const suffix = DECIMAL_SUFFIX_BY_EXPONENT.get(exponent);
-      if (suffix !== undefined) return `${digits}${suffix}`;
-    }
-    return exponent === 0 ? `${digits}` : `${digits}e${exponent}`;
-  }
 }
 
 /**
@@ -345,4 +337,37 @@ function normalise(mantissa: bigint, exponent: number): [bigint, number] {
 
 function digitCount(n: bigint): number {
   return (n < 0n ? -n : n).toString().length;
+}
+
+/**
+ * BinarySI printing (`CanonicalizeBytes`): values with magnitude under 1024 and values with a
+ * fraction print in decimal SI; so do values with more than six factors of 1024 (past `Ei`).
+ */
+function toBinaryString(mantissa: bigint, exponent: number): string | undefined {
+  if (exponent < 0) return undefined; // has a fraction
+  const value = mantissa * 10n ** BigInt(exponent);
+  const magnitude = value < 0n ? -value : value;
+  if (magnitude < 1024n) return undefined;
+  let rest = value;
+  let power = 0;
+  while (rest % 1024n === 0n) {
+    rest /= 1024n;
+    power++;
+  }
+  if (power >= BINARY_SUFFIX_BY_POWER.length) return undefined;
+  return `${rest}${BINARY_SUFFIX_BY_POWER[power]}`;
+}
+
+/**
+ * Decimal printing (`AsCanonicalBytes`): the exponent is lowered to a multiple of three and
+ * printed as a decimal SI suffix; past `E` or below `n`, and in DecimalExponent, as `e<exp>`.
+ */
+function toDecimalString(mantissa: bigint, exponent: number, format: QuantityFormat): string {
+  const printed = Math.floor(exponent / 3) * 3;
+  const digits = mantissa * 10n ** BigInt(exponent - printed);
+  if (format === QuantityFormat.DECIMAL_SI) {
+    const suffix = DECIMAL_SUFFIX_BY_EXPONENT.get(printed);
+    if (suffix !== undefined) return `${digits}${suffix}`;
+  }
+  return printed === 0 ? `${digits}` : `${digits}e${printed}`;
 }
