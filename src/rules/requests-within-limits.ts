@@ -2,7 +2,7 @@ import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
-import { Quantity } from '../resources/quantity';
+import { parseQuantityCached, Quantity } from '../resources/quantity';
 import { BaseRule } from './private/base-rule';
 import { allContainers, q } from './private/pod-view';
 import { RuleContext } from './rule-context';
@@ -31,28 +31,8 @@ export class RequestsWithinLimitsRule extends BaseRule {
 
   private check(resources: unknown, path: FieldPath, out: Finding[]): void {
     if (!isObject(resources)) return;
-    const read = (kind: 'requests' | 'limits'): Map<string, Quantity> => {
-      const parsed = new Map<string, Quantity>();
-      const map = resources[kind];
-      if (!isObject(map)) return parsed;
-      for (const [name, raw] of Object.entries(map)) {
-        try {
-          const quantity = Quantity.fromJson(raw);
-          if (quantity.sign < 0) {
-            // validation.go ValidateResourceQuantityValue: resource quantities are never negative.
-            out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: must be greater than or equal to 0`,
-              `write a ${kind.slice(0, -1)} of zero or more for ${name}`));
-            continue;
-          }
-          parsed.set(name, quantity);
-        } catch (e) {
-          out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: ${(e as Error).message}`, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
-        }
-      }
-      return parsed;
-    };
-    const requests = read('requests');
-    const limits = read('limits');
+    const requests = this.read(resources, 'requests', path, out);
+    const limits = this.read(resources, 'limits', path, out);
     for (const [name, request] of requests) {
       const limit = limits.get(name);
       if (limit && request.cmp(limit) > 0) {
@@ -60,5 +40,37 @@ export class RequestsWithinLimitsRule extends BaseRule {
           `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${request}`));
       }
     }
+  }
+
+  /** One resource map, parsed; invalid and negative quantities reported (and left out). */
+  private read(resources: Record<string, any>, kind: 'requests' | 'limits', path: FieldPath, out: Finding[]): Map<string, Quantity> {
+    const parsed = new Map<string, Quantity>();
+    const map = resources[kind];
+    if (!isObject(map)) return parsed;
+    for (const name of Object.keys(map)) {
+      const raw = map[name];
+      // The common case (a valid string) through the shared parse cache; anything else through
+      // `fromJson`, whose message names the value and the allowed forms.
+      const cached = typeof raw === 'string' ? parseQuantityCached(raw) : undefined;
+      let quantity: Quantity;
+      if (cached instanceof Quantity) {
+        quantity = cached;
+      } else {
+        try {
+          quantity = Quantity.fromJson(raw);
+        } catch (e) {
+          out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: ${(e as Error).message}`, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
+          continue;
+        }
+      }
+      if (quantity.sign < 0) {
+        // validation.go ValidateResourceQuantityValue: resource quantities are never negative.
+        out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: must be greater than or equal to 0`,
+          `write a ${kind.slice(0, -1)} of zero or more for ${name}`));
+        continue;
+      }
+      parsed.set(name, quantity);
+    }
+    return parsed;
   }
 }

@@ -88,8 +88,24 @@ export class SidecarRules {
   }
 
   private static resolve(options: SidecarRulesOptions): ResolvedOptions {
-    const problems: string[] = [];
     const opts = isObject(options) ? options : {};
+    // Synth checks every workload with the same few option sets and no suppressions in options:
+    // those resolve once (a resolved set is immutable).
+    const plain = opts.suppressions === undefined || (Array.isArray(opts.suppressions) && opts.suppressions.length === 0);
+    const key = plain && (opts.targetVersion === undefined || typeof opts.targetVersion === 'string')
+      ? `${opts.targetVersion ?? ''}|${opts.podSecurity ?? ''}|${opts.promoteWarnings === true}` : undefined;
+    const known = key === undefined ? undefined : RESOLVED.get(key);
+    if (known) return known;
+    const resolved = SidecarRules.resolveFresh(opts);
+    if (key !== undefined) {
+      if (RESOLVED.size >= 64) RESOLVED.clear();
+      RESOLVED.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  private static resolveFresh(opts: SidecarRulesOptions): ResolvedOptions {
+    const problems: string[] = [];
     const ids = RULE_IDS();
     let version = KubernetesVersion.DEFAULT.toString();
     if (opts.targetVersion !== undefined) {
@@ -153,6 +169,8 @@ export class SidecarRules {
     return { findings, suppressed };
   }
 }
+
+const RESOLVED = new Map<string, ResolvedOptions>();
 
 interface ResolvedOptions {
   readonly version: string;

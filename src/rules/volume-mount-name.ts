@@ -1,3 +1,4 @@
+import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
@@ -18,16 +19,16 @@ export class VolumeMountNameRule extends BaseRule {
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
     const volumes = new Set(arrayOf(pod.podSpec.volumes).filter(isObject).map((v) => v.name).filter((n) => typeof n === 'string'));
-    const declared = volumes.size === 0 ? 'the pod declares no volumes' : `declared volumes: ${[...volumes].map((v) => q(v)).join(', ')}`;
+    const declared = (): string => volumes.size === 0 ? 'the pod declares no volumes' : `declared volumes: ${[...volumes].map((v) => q(v)).join(', ')}`;
     const out: Finding[] = [];
     for (const c of allContainers(pod)) {
       arrayOf(c.container.volumeMounts).forEach((m, i) => {
         if (!isObject(m)) return;
-        const path = c.path.child('volumeMounts').index(i).child('name');
+        const path = (): FieldPath => c.path.child('volumeMounts').index(i).child('name');
         if (m.name === undefined || m.name === '') {
-          out.push(this.finding(path, 'Required value', 'name the volume to mount'));
+          out.push(this.finding(path(), 'Required value', 'name the volume to mount'));
         } else if (!volumes.has(m.name)) {
-          out.push(this.finding(path, `Not found: ${q(m.name)} (${declared})`, `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
+          out.push(this.finding(path(), `Not found: ${q(m.name)} (${declared()})`, `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
         }
       });
     }

@@ -12,9 +12,20 @@ export interface AnyContainer {
   readonly kind: string;
 }
 
-/** Init, sidecar and app containers (as `podContainers`), then ephemeral containers. */
+/** Init, sidecar and app containers (as `podContainers`), then ephemeral containers; walked once per check. */
 export function allContainers(pod: PodManifest): AnyContainer[] {
-  const out: AnyContainer[] = podContainers(pod.podSpec, pod.podSpecPath).map((c) => ({
+  let list = ALL_CONTAINERS.get(pod);
+  if (!list) {
+    list = readAllContainers(pod);
+    ALL_CONTAINERS.set(pod, list);
+  }
+  return list;
+}
+
+const ALL_CONTAINERS = new WeakMap<PodManifest, AnyContainer[]>();
+
+function readAllContainers(pod: PodManifest): AnyContainer[] {
+  const out: AnyContainer[] = containersOf(pod).map((c) => ({
     container: c.container, path: c.path, name: c.name, kind: c.role as string,
   }));
   const eph = Array.isArray(pod.podSpec.ephemeralContainers) ? pod.podSpec.ephemeralContainers : [];

@@ -12,11 +12,21 @@ export interface DeclaredPort {
   readonly path: FieldPath;
 }
 
+/** The container's ports, read once per check (three port rules ask; rules never change the manifest). */
 export function portsOf(c: PodContainer): DeclaredPort[] {
-  return arrayOf(c.container.ports)
-    .map((port, i) => ({ container: c, port, path: c.path.child('ports').index(i) }))
-    .filter((p) => isObject(p.port));
+  let list = PORTS.get(c);
+  if (!list) {
+    list = [];
+    const ports = arrayOf(c.container.ports);
+    for (let i = 0; i < ports.length; i++) {
+      if (isObject(ports[i])) list.push({ container: c, port: ports[i], path: c.path.child('ports').index(i) });
+    }
+    PORTS.set(c, list);
+  }
+  return list;
 }
+
+const PORTS = new WeakMap<PodContainer, DeclaredPort[]>();
 
 /**
  * Sets of containers that run at the same time, so share the pod's network namespace at once:

@@ -3,6 +3,8 @@ import { FieldPath } from '../../engine/field-path';
 import { PodManifest } from '../../engine/pod-manifest';
 import { isObject } from '../../engine/wire-types';
 
+const OBJECT_ANNOTATIONS = FieldPath.of('metadata.annotations');
+
 /** The shortest reason a suppression may carry: long enough to say why. */
 export const MIN_REASON_LENGTH = 10;
 
@@ -34,13 +36,26 @@ export function suppressionProblem(ruleId: string, reason: unknown, knownRuleIds
  * template's metadata. Valid entries suppress; problems are reported by SC-ANN-002 and the
  * entries they concern do not suppress anything.
  */
-export function readAnnotationSuppressions(
-  pod: PodManifest,
-  knownRuleIds: ReadonlyArray<string>,
-): { entries: SuppressionEntry[]; problems: SuppressionProblem[] } {
+export function readAnnotationSuppressions(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): AnnotationSuppressions {
+  // Read once per check: the engine applies them and SC-ANN-002 reports their problems.
+  const memo = READ.get(pod);
+  if (memo && memo.knownRuleIds === knownRuleIds) return memo.result;
+  const result = readFresh(pod, knownRuleIds);
+  READ.set(pod, { knownRuleIds, result });
+  return result;
+}
+
+export interface AnnotationSuppressions {
+  readonly entries: SuppressionEntry[];
+  readonly problems: SuppressionProblem[];
+}
+
+const READ = new WeakMap<PodManifest, { knownRuleIds: ReadonlyArray<string>; result: AnnotationSuppressions }>();
+
+function readFresh(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): AnnotationSuppressions {
   const entries: SuppressionEntry[] = [];
   const problems: SuppressionProblem[] = [];
-  const places: Array<[unknown, FieldPath]> = [[pod.metadata.annotations, FieldPath.of('metadata.annotations')]];
+  const places: Array<[unknown, FieldPath]> = [[pod.metadata.annotations, OBJECT_ANNOTATIONS]];
   if (pod.podMetadataPath.toString() !== 'metadata') places.push([pod.podMetadata.annotations, pod.podMetadataPath.child('annotations')]);
   for (const [annotations, base] of places) {
     if (!isObject(annotations) || annotations[Annotations.SUPPRESS] === undefined) continue;
