@@ -100,6 +100,10 @@ export function modeOptionsFrom(options: SidecarModeOptions | undefined): Omit<A
  */
 export function applySidecarMode(podSpec: any, mode: SidecarMode, options: ApplySidecarModeOptions): SidecarModeResult {
   const resolved = resolveSidecarMode(mode, options.targetVersion);
+  if (resolved === SidecarMode.NATIVE && isObject(podSpec) && !hasProtocolOptions(options)) {
+    // The default, and most pods: nothing to rewrite and no protocol option to check.
+    return { mode: resolved, podSpec, annotations: {}, errors: [], warnings: [] };
+  }
   const ctx = new ModeContext(podSpec, resolved, options);
   if (ctx.sidecars.length === 0 || ctx.errors.length > 0) return ctx.result(podSpec, {});
   switch (resolved) {
@@ -111,6 +115,12 @@ export function applySidecarMode(podSpec: any, mode: SidecarMode, options: Apply
         'use a SidecarMode');
       return ctx.result(podSpec, {});
   }
+}
+
+/** Options that only the LEGACY and UNIVERSAL protocols use (still checked in NATIVE when given). */
+function hasProtocolOptions(o: ApplySidecarModeOptions): boolean {
+  return o.detectionTimeoutSeconds !== undefined || o.stopTimeoutSeconds !== undefined || o.pollSeconds !== undefined
+    || o.lifecycleMountPath !== undefined || o.lifecycleVolumeName !== undefined || o.shell !== undefined;
 }
 
 /**
