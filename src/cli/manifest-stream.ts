@@ -1,4 +1,4 @@
-import { Composer, Document, isMap, isScalar, isSeq, LineCounter, Node, Parser, visit } from 'yaml';
+import { Composer, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Parser, visit } from 'yaml';
 import { InputError, oneLine } from './cli-errors';
 import { SourceLocator } from './source-locator';
 import { isObject } from '../engine/wire-types';
@@ -78,9 +78,9 @@ function* objectsOf(
     }
     return;
   }
-  const dup = duplicateKeyOffset(doc);
-  if (dup) {
-    yield new InputError(where(dup.offset), `YAML syntax error: Map keys must be unique ('${dup.key}' appears twice)`);
+  const keyProblem = mappingKeyProblem(doc);
+  if (keyProblem) {
+    yield new InputError(where(keyProblem.offset), `YAML ${keyProblem.message}`);
     return;
   }
   const docStart = doc.contents?.range?.[0] ?? doc.range[0];
@@ -170,17 +170,31 @@ export function nestingProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The first key repeated within one mapping (Kubernetes rejects such manifests), found in linear time. */
-export function duplicateKeyOffset(doc: Document): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
+/**
+ * The first mapping key Kubernetes would refuse, found in linear time: a key repeated within one
+ * mapping, or a key that is itself a mapping or a list (YAML allows `? {a: b}` and `[x]: y`; JSON,
+ * and so every Kubernetes object, takes only string keys). The message completes `YAML ...: `.
+ */
+export function mappingKeyProblem(doc: Document): { message: string; offset: number } | undefined {
+  let found: { message: string; offset: number } | undefined;
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const k = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        const written = pair.key as Node | null;
+        // An alias key stands for what it names (`*a: x` where `a` is a list).
+        const key = isAlias(written) ? written.resolve(doc) ?? written : written;
+        const what = isMap(key) ? 'a mapping' : isSeq(key) ? 'a list'
+          // Tagged scalars that read as objects: `!!binary` (bytes), `!!timestamp` (a date).
+          : isScalar(key) && typeof key.value === 'object' && key.value !== null ? `a ${(key.tag ?? 'tagged').replace('tag:yaml.org,2002:', '!!')} value` : undefined;
+        if (what !== undefined) {
+          found = { message: `unsupported key: a mapping key is ${what}; Kubernetes objects take only string keys`, offset: written?.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        if (!isScalar(key)) continue;
+        const k = `${typeof key.value}:${String(key.value)}`;
         if (seen.has(k)) {
-          found = { key: String(pair.key.value), offset: pair.key.range?.[0] ?? 0 };
+          found = { message: `syntax error: Map keys must be unique ('${String(key.value)}' appears twice)`, offset: key.range?.[0] ?? 0 };
           return visit.BREAK;
         }
         seen.add(k);

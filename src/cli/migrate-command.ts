@@ -3,7 +3,7 @@ import { CliEngine, EngineCheckOptions } from './cli-engine';
 import { ExitCode, InputError, oneLine } from './cli-errors';
 import { CliIo, resolvePath } from './cli-io';
 import { expandInputs, readInputText } from './input-files';
-import { duplicateKeyOffset, MAX_ALIAS_COUNT, nestingProblem } from './manifest-stream';
+import { mappingKeyProblem, MAX_ALIAS_COUNT, nestingProblem } from './manifest-stream';
 import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { formatFinding } from '../engine/finding-format';
@@ -70,8 +70,8 @@ export async function runMigrate(input: string, settings: MigrateSettings, io: C
   const problems: string[] = [];
   for (const doc of docs) {
     for (const err of doc.errors) problems.push(`${name}:${lineCol(text, err.pos[0])}: YAML syntax error: ${oneLine(err.message)}`);
-    const dup = duplicateKeyOffset(doc);
-    if (dup) problems.push(`${name}:${lineCol(text, dup.offset)}: YAML syntax error: Map keys must be unique ('${dup.key}' appears twice)`);
+    const keyProblem = mappingKeyProblem(doc);
+    if (keyProblem) problems.push(`${name}:${lineCol(text, keyProblem.offset)}: YAML ${keyProblem.message}`);
   }
   if (problems.length > 0) return refuse(io, problems, ExitCode.USAGE_OR_INPUT);
 

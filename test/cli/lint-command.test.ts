@@ -173,6 +173,27 @@ describe('lint: exit codes (engine double)', () => {
     expect(r.code).toBe(2);
   });
 
+  test.each([
+    ['a repeated key', 'kind: Pod\nmetadata: {name: a}\nmetadata: {name: b}\n', "k.yaml:3:1: YAML syntax error: Map keys must be unique ('metadata' appears twice)"],
+    ['a mapping as a key', 'kind: Pod\nmetadata:\n  ? {name: a}\n  : x\n', 'k.yaml:3:5: YAML unsupported key: a mapping key is a mapping; Kubernetes objects take only string keys'],
+    ['a list as a key', 'kind: Pod\nspec:\n  [a, b]: x\n', 'k.yaml:3:3: YAML unsupported key: a mapping key is a list; Kubernetes objects take only string keys'],
+    ['an alias of a list as a key', 'kind: Pod\nlist: &l [x]\n*l : y\n', 'k.yaml:3:1: YAML unsupported key: a mapping key is a list; Kubernetes objects take only string keys'],
+    ['a binary key', '%YAML 1.1\n---\nkind: Pod\n? !!binary aGVsbG8=\n: x\n', 'k.yaml:4:12: YAML unsupported key: a mapping key is a !!binary value; Kubernetes objects take only string keys'],
+  ])('fails with exit 2 on %s, which Kubernetes refuses, without a runtime warning', async (_what, text, message) => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const r = await run(['lint', 'k.yaml'], { files: { 'k.yaml': text } }, clean);
+      expect(r.stderr).toBe(`${message}\n`);
+      expect(r.code).toBe(2);
+      await new Promise((resolve) => setImmediate(resolve)); // process warnings are emitted on the next tick
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   test('fails with exit 2 on a binary file', async () => {
     const r = await run(['lint', 'x.yaml'], { files: { 'x.yaml': Buffer.from([0x6b, 0x00, 0xff, 0x12]) } }, clean);
     expect(r.stderr).toBe('x.yaml: is a binary file (it holds NUL bytes), expected YAML or JSON text\n');

@@ -61,6 +61,18 @@ describe('migrate (real engine unless stated)', () => {
     expect(r.code).toBe(2);
   });
 
+  test('fails with exit 2 on keys Kubernetes refuses (repeated, or a list), naming each, and writes nothing', async () => {
+    const text = 'kind: Pod\nmetadata: {name: p}\nmetadata: {name: q}\n---\nkind: Pod\nspec:\n  [a]: x\n';
+    const r = await run(['migrate', 'pod.yaml', '-s', 'app', '--out', 'out.yaml'], { files: { 'pod.yaml': text } });
+    expect(r.stderr).toBe([
+      "pod.yaml:3:1: YAML syntax error: Map keys must be unique ('metadata' appears twice)",
+      'pod.yaml:7:3: YAML unsupported key: a mapping key is a list; Kubernetes objects take only string keys',
+      '',
+    ].join('\n'));
+    expect(r.written).toEqual({});
+    expect(r.code).toBe(2);
+  });
+
   test('fails with exit 2 when every regular container would move', async () => {
     const r = await run(['migrate', 'pod.yaml', '-s', 'app,proxy,logs'], { files: { 'pod.yaml': POD } });
     expect(r.stderr).toBe("pod.yaml: moving 'app', 'proxy', 'logs' would leave Pod/p without a regular container (spec.containers: a pod needs at least one); keep the application container regular\n");
