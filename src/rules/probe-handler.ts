@@ -27,28 +27,25 @@ export class ProbeHandlerRule extends BaseRule {
     for (const c of containersOf(context._pod)) {
       if (c.role === ContainerRole.REGULAR_INIT) continue; // SC-API-003 forbids probes and hooks there
       for (const probe of PROBES) {
-        this.check(c.container[probe], () => c.path.child(probe), PROBE_HANDLERS, out);
+        this.check(c.container[probe], c.path.child(probe), PROBE_HANDLERS, out);
       }
       const lifecycle = c.container.lifecycle;
       if (isObject(lifecycle)) {
         for (const hook of HOOKS) {
-          this.check(lifecycle[hook], () => c.path.child('lifecycle', hook), LIFECYCLE_HANDLERS, out);
+          this.check(lifecycle[hook], c.path.child('lifecycle', hook), LIFECYCLE_HANDLERS, out);
         }
       }
     }
     return out;
   }
 
-  private check(handler: unknown, path: () => FieldPath, kinds: string[], out: Finding[]): void {
+  private check(handler: unknown, path: FieldPath, kinds: string[], out: Finding[]): void {
     if (!isObject(handler)) return;
-    let count = 0;
-    for (const k of kinds) if (handler[k] !== undefined && handler[k] !== null) count++;
-    if (count === 1) return;
     const set = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
     if (set.length === 0) {
-      out.push(this.finding(path(), 'Required value: must specify a handler type', `add one of ${kinds.join(', ')}`));
+      out.push(this.finding(path, 'Required value: must specify a handler type', `add one of ${kinds.join(', ')}`));
     } else if (set.length > 1) {
-      out.push(this.finding(path(), `Forbidden: may not specify more than 1 handler type (found ${set.join(', ')})`, `keep only one of ${set.join(', ')}`));
+      out.push(this.finding(path, `Forbidden: may not specify more than 1 handler type (found ${set.join(', ')})`, `keep only one of ${set.join(', ')}`));
     }
   }
 }

@@ -1,4 +1,3 @@
-import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
@@ -24,11 +23,11 @@ export class VolumeMountNameRule extends BaseRule {
     for (const c of allContainers(pod)) {
       arrayOf(c.container.volumeMounts).forEach((m, i) => {
         if (!isObject(m)) return;
-        const path = (): FieldPath => c.path.child('volumeMounts').index(i).child('name');
+        const path = c.path.child('volumeMounts').index(i).child('name');
         if (m.name === undefined || m.name === '') {
-          out.push(this.finding(path(), 'Required value', 'name the volume to mount'));
+          out.push(this.finding(path, 'Required value', 'name the volume to mount'));
         } else if (!volumes.has(m.name)) {
-          out.push(this.finding(path(), `Not found: ${q(m.name)} (${declared()})`, `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
+          out.push(this.finding(path, `Not found: ${q(m.name)} (${declared()})`, `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
         }
       });
     }

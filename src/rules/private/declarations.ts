@@ -1,3 +1,4 @@
+import { PerCheck } from './per-check';
 import { Annotations, readNumberMap, readRelation } from '../../engine/annotations';
 import { PodManifest } from '../../engine/pod-manifest';
 
@@ -13,20 +14,17 @@ export interface Declarations {
 
 /** Read once per checked pod: several rules ask, and the rules never change the manifest. */
 export function readDeclarations(pod: PodManifest): Declarations {
-  let d = DECLARATIONS.get(pod);
-  if (!d) {
-    const annotations = annotationsOf(pod);
-    d = {
-      startAfter: readRelation(annotations, Annotations.START_AFTER).relation,
-      needsReady: readRelation(annotations, Annotations.NEEDS_READY).relation,
-      shutdownSeconds: readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS).values,
-    };
-    DECLARATIONS.set(pod, d);
-  }
-  return d;
+  return DECLARATIONS.of(pod);
 }
 
-const DECLARATIONS = new WeakMap<PodManifest, Declarations>();
+const DECLARATIONS = new PerCheck<PodManifest, Declarations>((pod) => {
+  const annotations = annotationsOf(pod);
+  return {
+    startAfter: readRelation(annotations, Annotations.START_AFTER).relation,
+    needsReady: readRelation(annotations, Annotations.NEEDS_READY).relation,
+    shutdownSeconds: readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS).values,
+  };
+});
 
 /** Pod (template) annotations, only if they are a string map; anything else reads as none. */
 export function annotationsOf(pod: PodManifest): Record<string, string> | undefined {

@@ -1,3 +1,4 @@
+import { PerCheck } from './per-check';
 import { FieldPath } from '../../engine/field-path';
 import { PodContainer, podContainers } from '../../engine/pod-containers';
 import { PodManifest } from '../../engine/pod-manifest';
@@ -14,15 +15,10 @@ export interface AnyContainer {
 
 /** Init, sidecar and app containers (as `podContainers`), then ephemeral containers; walked once per check. */
 export function allContainers(pod: PodManifest): AnyContainer[] {
-  let list = ALL_CONTAINERS.get(pod);
-  if (!list) {
-    list = readAllContainers(pod);
-    ALL_CONTAINERS.set(pod, list);
-  }
-  return list;
+  return ALL_CONTAINERS.of(pod);
 }
 
-const ALL_CONTAINERS = new WeakMap<PodManifest, AnyContainer[]>();
+const ALL_CONTAINERS = new PerCheck<PodManifest, AnyContainer[]>(readAllContainers);
 
 function readAllContainers(pod: PodManifest): AnyContainer[] {
   const out: AnyContainer[] = containersOf(pod).map((c) => ({
@@ -41,15 +37,10 @@ function readAllContainers(pod: PodManifest): AnyContainer[] {
  * and the rules never change the manifest.
  */
 export function containersOf(pod: PodManifest): PodContainer[] {
-  let list = CONTAINERS.get(pod);
-  if (!list) {
-    list = podContainers(pod.podSpec, pod.podSpecPath);
-    CONTAINERS.set(pod, list);
-  }
-  return list;
+  return CONTAINERS.of(pod);
 }
 
-const CONTAINERS = new WeakMap<PodManifest, PodContainer[]>();
+const CONTAINERS = new PerCheck<PodManifest, PodContainer[]>((pod) => podContainers(pod.podSpec, pod.podSpecPath));
 
 /** Array field or `[]` when unset or of the wrong type. */
 export function arrayOf(v: unknown): any[] {

@@ -1,3 +1,4 @@
+import { PerCheck } from './per-check';
 import { arrayOf, containersOf } from './pod-view';
 import { ContainerRole } from '../../engine/container-role';
 import { FieldPath } from '../../engine/field-path';
@@ -14,19 +15,12 @@ export interface DeclaredPort {
 
 /** The container's ports, read once per check (three port rules ask; rules never change the manifest). */
 export function portsOf(c: PodContainer): DeclaredPort[] {
-  let list = PORTS.get(c);
-  if (!list) {
-    list = [];
-    const ports = arrayOf(c.container.ports);
-    for (let i = 0; i < ports.length; i++) {
-      if (isObject(ports[i])) list.push({ container: c, port: ports[i], path: c.path.child('ports').index(i) });
-    }
-    PORTS.set(c, list);
-  }
-  return list;
+  return PORTS.of(c);
 }
 
-const PORTS = new WeakMap<PodContainer, DeclaredPort[]>();
+const PORTS = new PerCheck<PodContainer, DeclaredPort[]>((c) => arrayOf(c.container.ports)
+  .map((port, i) => ({ container: c, port, path: c.path.child('ports').index(i) }))
+  .filter((p) => isObject(p.port)));
 
 /**
  * Sets of containers that run at the same time, so share the pod's network namespace at once:

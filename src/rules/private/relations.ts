@@ -1,21 +1,20 @@
+import { PerCheck } from './per-check';
 import { containersOf } from './pod-view';
 import { PodContainer } from '../../engine/pod-containers';
 import { PodManifest } from '../../engine/pod-manifest';
 
 /** Finds the (first) container of a pod by name, init and app containers alike; built once per check. */
 export function containerIndex(pod: PodManifest): ReadonlyMap<string, PodContainer> {
-  let byName = INDEXES.get(pod);
-  if (!byName) {
-    byName = new Map<string, PodContainer>();
-    for (const c of containersOf(pod)) {
-      if (c.name !== '' && !byName.has(c.name)) byName.set(c.name, c);
-    }
-    INDEXES.set(pod, byName);
-  }
-  return byName;
+  return INDEXES.of(pod);
 }
 
-const INDEXES = new WeakMap<PodManifest, Map<string, PodContainer>>();
+const INDEXES = new PerCheck<PodManifest, ReadonlyMap<string, PodContainer>>((pod) => {
+  const byName = new Map<string, PodContainer>();
+  for (const c of containersOf(pod)) {
+    if (c.name !== '' && !byName.has(c.name)) byName.set(c.name, c);
+  }
+  return byName;
+});
 
 /** Every (from, to) pair of a relation, sorted for deterministic output. */
 export function pairs(relation: Record<string, string[]>): Array<[string, string]> {
