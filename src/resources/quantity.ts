@@ -235,10 +235,6 @@ export class Quantity {
 }
 
 /**
- * Parses a quantity; returns the reason as a string when it is not one. Internal: the public
- * surface is `Quantity.parse`, which throws.
- */
-/**
  * `parseQuantity` behind a small cache: synth parses the same few quantities ("50m", "64Mi") for
  * every pod, and a parsed Quantity is immutable, so it can be shared. Bounded: cleared when full.
  */
@@ -256,6 +252,10 @@ export function parseQuantityCached(text: string): Quantity | string {
 const PARSED = new Map<string, Quantity | string>();
 const PARSED_MAX = 4096;
 
+/**
+ * Parses a quantity; returns the reason as a string when it is not one. Internal: the public
+ * surface is `Quantity.parse`, which throws.
+ */
 export function parseQuantity(text: string): Quantity | string {
   if (typeof text !== 'string') return `expected a string, got ${describeType(text)}`;
   if (text === '') return 'the value is empty';
