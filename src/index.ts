@@ -2,6 +2,7 @@
 
 // engine
 export * from './engine/severity';
+export * from './engine/error-type';
 export * from './engine/finding';
 export * from './engine/container-role';
 export * from './engine/kubernetes-version';
@@ -38,8 +39,10 @@ export * from './lifecycle/lifecycle-plan';
 export * from './workloads/init-step';
 export * from './workloads/sidecar';
 export * from './workloads/sidecar-workload';
+export * from './workloads/sidecar-checks-options';
 export * from './workloads/sidecar-checks';
 export * from './workloads/resource-reports';
+export * from './modes/sidecar-mode';
 export * from './workloads/sidecar-mode';
 export * from './workloads/sidecar-settings';
 export * from './workloads/sidecar-pod';

@@ -1,27 +1,27 @@
 import { CliEngine } from './cli-engine';
 import { KubernetesVersion } from '../engine/kubernetes-version';
+import { POLICY_KINDS } from '../engine/policy-kinds';
 import { isObject } from '../engine/wire-types';
 import { LifecyclePlan } from '../lifecycle/lifecycle-plan';
+import { runPodPipeline } from '../pipeline/pod-pipeline';
 import { EffectiveResources } from '../resources/effective-resources';
-import { SidecarRules } from '../rules/sidecar-rules';
+import { ruleIds } from '../rules/private/check-pod';
+import { podSettingsFromOptions } from '../rules/private/settings-from-options';
 
 /**
- * Kinds the rules read across manifests (src/rules/rule-context.ts: "LimitRange and ResourceQuota
- * of a namespace"). Only these are kept between documents while linting a stream.
+ * The real engine: the pod pipeline (judging each manifest as written), `LifecyclePlan` and
+ * `EffectiveResources`, adapted to the commands. Only the namespace policies (LimitRange,
+ * ResourceQuota) are kept between documents while linting a stream.
  */
-const CONTEXT_KINDS = new Set(['LimitRange', 'ResourceQuota']);
-
-/** The real engine: `SidecarRules`, `LifecyclePlan` and `EffectiveResources`, adapted to the commands. */
 export function defaultEngine(): CliEngine {
   return {
-    isContextObject: (manifest) => isObject(manifest) && CONTEXT_KINDS.has(manifest.kind),
+    isContextObject: (manifest) => isObject(manifest) && POLICY_KINDS.has(manifest.kind),
     check: (manifest, context, options) => {
-      const rulesOptions = { targetVersion: options.targetVersion, podSecurity: options.podSecurity };
-      if (context.length === 0) return SidecarRules.checkDetailed(manifest, rulesOptions);
-      // checkAll lets cross-manifest rules see the context; the manifest under check is the last entry.
-      const all = SidecarRules.checkAll([...context, manifest], rulesOptions);
-      const own = all.find((m) => m.index === context.length);
-      return own ? { findings: own.findings, suppressed: own.suppressed } : { findings: [], suppressed: [] };
+      const settings = podSettingsFromOptions({ targetVersion: options.targetVersion, podSecurity: options.podSecurity }, ruleIds());
+      // The manifest under check is the last entry, so the policies (and earlier workloads) precede it.
+      const manifests = context.length === 0 ? [manifest] : [...context, manifest];
+      const { findings, suppressed } = runPodPipeline({ manifest, settings, manifests });
+      return { findings, suppressed };
     },
     explain: (manifest, targetVersion) => {
       const plan = LifecyclePlan.of(manifest, { targetVersion: KubernetesVersion.of(targetVersion) });

@@ -54,7 +54,10 @@ export function findingToJson(f: LocatedFinding): Record<string, unknown> {
     object: f.object,
     ruleId: f.finding.ruleId,
     severity: f.finding.severity,
+    type: f.finding.type,
     path: f.finding.path,
+    ...('value' in f.finding ? { value: f.finding.value } : {}),
+    detail: f.finding.detail,
     message: f.finding.message,
     fix: f.finding.fix,
   };
@@ -69,6 +72,7 @@ export function suppressionToJson(s: LocatedSuppression): Record<string, unknown
     object: s.object,
     ruleId: s.suppressed.ruleId,
     severity: s.suppressed.severity,
+    type: s.suppressed.type,
     path: s.suppressed.path,
     message: s.suppressed.message,
     reason: s.suppressed.reason,

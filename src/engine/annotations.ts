@@ -47,7 +47,8 @@ export const Annotations = {
 
 /**
  * Reads a name -> list-of-names relation annotation. Malformed content yields `{}` plus
- * a problem description, never an exception: manifests from files may hold anything.
+ * a problem description (the detail of an `Invalid value` of the raw annotation), never an
+ * exception: manifests from files may hold anything.
  */
 export function readRelation(annotations: Record<string, string> | undefined, key: string): RelationRead {
   const raw = annotations?.[key];
@@ -56,15 +57,15 @@ export function readRelation(annotations: Record<string, string> | undefined, ke
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { relation: {}, problem: `annotation ${key} is not valid JSON: ${JSON.stringify(raw)}` };
+    return { relation: {}, problem: 'not valid JSON' };
   }
   if (!isObject(parsed)) {
-    return { relation: {}, problem: `annotation ${key} must be a JSON object of name -> [names], got ${JSON.stringify(raw)}` };
+    return { relation: {}, problem: 'must be a JSON object of name -> [names]' };
   }
   const relation: Record<string, string[]> = {};
   for (const [name, targets] of Object.entries(parsed)) {
     if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
-      return { relation: {}, problem: `annotation ${key}: "${name}" must map to a list of container names, got ${JSON.stringify(targets)}` };
+      return { relation: {}, problem: `${JSON.stringify(name)} must map to a list of container names, got ${JSON.stringify(targets)}` };
     }
     relation[name] = targets as string[];
   }
@@ -79,15 +80,15 @@ export function readNumberMap(annotations: Record<string, string> | undefined, k
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { values: {}, problem: `annotation ${key} is not valid JSON: ${JSON.stringify(raw)}` };
+    return { values: {}, problem: 'not valid JSON' };
   }
   if (!isObject(parsed)) {
-    return { values: {}, problem: `annotation ${key} must be a JSON object of name -> number, got ${JSON.stringify(raw)}` };
+    return { values: {}, problem: 'must be a JSON object of name -> number' };
   }
   const values: Record<string, number> = {};
   for (const [name, v] of Object.entries(parsed)) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      return { values: {}, problem: `annotation ${key}: "${name}" must be a non-negative number, got ${JSON.stringify(v)}` };
+      return { values: {}, problem: `${JSON.stringify(name)} must be a non-negative number, got ${JSON.stringify(v)}` };
     }
     values[name] = v;
   }
@@ -112,10 +113,10 @@ export function readJsonAnnotation(annotations: Record<string, string> | undefin
 export const MALFORMED: unique symbol = Symbol('malformed annotation');
 
 /** Writes a relation compactly and deterministically (keys sorted, empty lists dropped). */
-export function writeRelation(relation: Record<string, string[]>): string | undefined {
+export function writeRelation(relation: Readonly<Record<string, ReadonlyArray<string>>>): string | undefined {
   const keys = Object.keys(relation).filter((k) => relation[k].length > 0).sort();
   if (keys.length === 0) return undefined;
-  const out: Record<string, string[]> = {};
+  const out: Record<string, ReadonlyArray<string>> = {};
   for (const k of keys) out[k] = relation[k];
   return JSON.stringify(out);
 }

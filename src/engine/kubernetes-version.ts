@@ -21,11 +21,24 @@ export class KubernetesVersion {
    * @throws if the text is not a Kubernetes version
    */
   public static of(text: string): KubernetesVersion {
+    const v = KubernetesVersion._tryOf(text);
+    if (!v) throw new Error(`invalid Kubernetes version "${text}": ${KubernetesVersion._EXPECTED}`);
+    return v;
+  }
+
+  /**
+   * What a version must look like, for messages.
+   * @internal
+   */
+  public static readonly _EXPECTED = 'expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)';
+
+  /**
+   * Parses like `of`, `undefined` for anything that is not a version (no exception).
+   * @internal
+   */
+  public static _tryOf(text: unknown): KubernetesVersion | undefined {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(String(text).trim());
-    if (!m) {
-      throw new Error(`invalid Kubernetes version "${text}": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)`);
-    }
-    return new KubernetesVersion(Number(m[1]), Number(m[2]));
+    return m ? new KubernetesVersion(Number(m[1]), Number(m[2])) : undefined;
   }
 
   private constructor(public readonly major: number, public readonly minor: number) {}

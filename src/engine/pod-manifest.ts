@@ -96,6 +96,27 @@ export class PodManifest {
     public readonly replicas: number | undefined,
   ) {}
 
+  /**
+   * Replaces the pod spec in the manifest (and in this view). Only for the pod pipeline, which
+   * owns the manifest it builds: it reads the pod once and rewrites it in place (sidecar modes).
+   */
+  public _replacePodSpec(spec: PodSpecJson): void {
+    this.template.spec = spec;
+    (this as { podSpec: PodSpecJson }).podSpec = spec;
+  }
+
+  /**
+   * Sets annotations on the pod (template) metadata, keys sorted as cdk8s sorts them. Only for
+   * the pod pipeline, which owns the manifest it builds.
+   */
+  public _setPodAnnotations(values: Record<string, string>): void {
+    const current = isObject(this.template.metadata) ? this.template.metadata : {};
+    const annotations = sortKeys({ ...(isObject(current.annotations) ? current.annotations : {}), ...values });
+    const metadata = sortKeys({ ...current, annotations });
+    this.template.metadata = metadata;
+    (this as { podMetadata: ObjectMetaJson }).podMetadata = metadata;
+  }
+
   /** The object's own metadata. */
   public get metadata(): ObjectMetaJson {
     return isObject(this.manifest.metadata) ? (this.manifest.metadata as ObjectMetaJson) : {};
@@ -124,6 +145,12 @@ export class PodManifest {
     const p = this.podSpec.restartPolicy;
     return typeof p === 'string' && p !== '' ? p : 'Always';
   }
+}
+
+function sortKeys<T extends Record<string, any>>(obj: T): T {
+  const out: Record<string, any> = {};
+  for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+  return out as T;
 }
 
 function dig(obj: unknown, keys: string[]): unknown {

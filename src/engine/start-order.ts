@@ -14,10 +14,15 @@ export interface StartOrderStep {
 }
 
 export interface StartOrderResult {
-  /** Step names in start order. With a cycle: declaration order (the input order). */
+  /**
+   * Step names in start order. With a cycle, the best order there is: every declaration off the
+   * cycles holds, and each cycle is broken at its earliest-declared step.
+   */
   readonly order: string[];
   /** The first cycle found, as a closed path (`['a', 'b', 'a']`), when there is one. */
   readonly cycle?: string[];
+  /** Every cycle found (one per place the sort got stuck), each a closed path in start order. */
+  readonly cycles: string[][];
   /** `[step, missing dependency]` pairs for dependencies that name no step. */
   readonly unknown: Array<[string, string]>;
 }
@@ -44,23 +49,67 @@ export function resolveStartOrder(steps: ReadonlyArray<StartOrderStep>): StartOr
   });
 
   // Kahn's algorithm, always taking the earliest-declared ready step: stable, and O(n^2) at worst
-  // for the handful of init containers a pod has.
+  // for the handful of init containers a pod has. When every step left waits on another, one
+  // cycle is named and broken at its earliest-declared step, and the sort goes on.
   const done = steps.map(() => false);
   const order: string[] = [];
+  const cycles: string[][] = [];
   for (let emitted = 0; emitted < steps.length; emitted++) {
-    const next = pending.findIndex((p, i) => p === 0 && !done[i]);
+    let next = pending.findIndex((p, i) => p === 0 && !done[i]);
     if (next < 0) {
-      return { order: steps.map((s) => s.name), cycle: findCycle(steps, index, done), unknown };
+      const cycle = findCycle(steps, index, done);
+      cycles.push(cycle.names);
+      next = cycle.first;
     }
     done[next] = true;
     order.push(steps[next].name);
     for (const d of dependants[next]) pending[d]--;
   }
-  return { order, unknown };
+  return cycles.length > 0 ? { order, cycle: cycles[0], cycles, unknown } : { order, cycles, unknown };
 }
 
-/** Finds one cycle among the steps that could not be ordered, as a closed path. */
-function findCycle(steps: ReadonlyArray<StartOrderStep>, index: Map<string, number>, done: boolean[]): string[] {
+/**
+ * True when the declaration "`from` starts after `to`" lies on a cycle: `to`, following its own
+ * declarations, comes back to `from`. Such a pair cannot hold, whatever the order; the cycle
+ * itself is the one finding about it (SC-DECL-001).
+ */
+export function onStartCycle(after: Readonly<Record<string, ReadonlyArray<string>>>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [to];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    if (cur === from) return true;
+    if (seen.has(cur)) continue;
+    seen.add(cur);
+    for (const next of after[cur] ?? []) stack.push(next);
+  }
+  return false;
+}
+
+/**
+ * The steps of a pod's init containers, in list order, with what each starts after: its declared
+ * start-after, plus the sidecars it needs ready (a container that needs a sidecar ready must start
+ * after it). Names outside `initNames` are left out (they are not init steps).
+ */
+export function initSteps(
+  initNames: ReadonlyArray<string>,
+  startAfter: Readonly<Record<string, ReadonlyArray<string>>>,
+  needsReady: Readonly<Record<string, ReadonlyArray<string>>>,
+): StartOrderStep[] {
+  const known = new Set(initNames);
+  return initNames.map((name) => {
+    const after = [...(startAfter[name] ?? []), ...(needsReady[name] ?? [])].filter((n) => known.has(n));
+    return { name, after: [...new Set(after)] };
+  });
+}
+
+/** The start-after relation of `initSteps`, as a map (for `onStartCycle`). */
+export function stepRelation(steps: ReadonlyArray<StartOrderStep>): Record<string, ReadonlyArray<string>> {
+  return Object.fromEntries(steps.map((s) => [s.name, s.after]));
+}
+
+/** Finds one cycle among the steps that could not be ordered, as a closed path, and its earliest-declared step. */
+function findCycle(steps: ReadonlyArray<StartOrderStep>, index: Map<string, number>, done: boolean[]): { names: string[]; first: number } {
   const start = done.findIndex((d) => !d);
   // Every unordered step waits on another unordered step, so walking "waits on" edges from any of
   // them must come back to a step already on the path.
@@ -76,7 +125,8 @@ function findCycle(steps: ReadonlyArray<StartOrderStep>, index: Map<string, numb
   // Print in start order: each step is followed by one that starts after it.
   // Start the printed loop at its earliest-declared step, so the message is stable.
   const loop = path.slice(onPath.get(cur)!).reverse();
-  const first = loop.indexOf(Math.min(...loop));
+  const firstStep = Math.min(...loop);
+  const first = loop.indexOf(firstStep);
   const names = [...loop.slice(first), ...loop.slice(0, first)].map((i) => steps[i].name);
-  return [...names, names[0]];
+  return { names: [...names, names[0]], first: firstStep };
 }

@@ -1,6 +1,7 @@
 import { PlanInput, PlannedContainer } from './read-plan-input';
 import { GraceBudget, ShutdownStep } from './shutdown-step';
 import { ContainerRole } from '../engine/container-role';
+import { ContainerJson, isObject } from '../engine/wire-types';
 
 /**
  * The kubelet never gives a container less than this after SIGTERM, even when the pod's grace
@@ -8,6 +9,31 @@ import { ContainerRole } from '../engine/container-role';
  * KEP-753: "followed by a fixed grace period of 2s").
  */
 export const MINIMUM_GRACE_SECONDS = 2;
+
+/** preStop handlers, in the order the API server knows them. */
+export const PRE_STOP_HANDLERS = ['sleep', 'exec', 'httpGet', 'tcpSocket'] as const;
+
+/**
+ * How long a container's preStop hook takes, as far as the manifest says: the `sleep` action's
+ * seconds, or an exec hook that runs `sleep N` (the usual way to let endpoints drain; it takes
+ * at least N). Other hooks count 0: their length cannot be known. `kind` is the handler, or
+ * undefined without a hook. The one reading, for the plan and the termination-budget rule.
+ */
+export function preStopOf(c: ContainerJson): { readonly kind?: string; readonly seconds: number } {
+  const preStop = isObject(c.lifecycle) ? c.lifecycle.preStop : undefined;
+  if (!isObject(preStop)) return { seconds: 0 };
+  const kind = PRE_STOP_HANDLERS.find((h) => preStop[h] !== undefined);
+  if (kind === 'sleep') {
+    const s = isObject(preStop.sleep) ? preStop.sleep.seconds : undefined;
+    return { kind, seconds: typeof s === 'number' && Number.isFinite(s) && s >= 0 ? s : 0 };
+  }
+  if (kind === 'exec' && isObject(preStop.exec) && Array.isArray(preStop.exec.command)) {
+    const text = preStop.exec.command.filter((x: unknown) => typeof x === 'string').join(' ');
+    const m = /(?:^|[\s;&|])sleep\s+(\d+(?:\.\d+)?)(?![\w.])/.exec(text);
+    if (m) return { kind, seconds: Number(m[1]) };
+  }
+  return { kind, seconds: 0 };
+}
 
 export interface ShutdownPlan {
   readonly steps: ShutdownStep[];
@@ -54,7 +80,7 @@ export function planShutdown(input: PlanInput, ordered: boolean, withApps: boole
     }
   }
 
-  const needed = neededSeconds(apps, sidecars, ordered, withApps);
+  const needed = shutdownNeeds(input.containers.map(demandOf), ordered, withApps).neededSeconds;
   const endsAt = max(steps.map((s) => s.exitsAt));
   const killed = steps.filter((s) => s.killed);
   const what = withApps ? 'the shutdown' : 'stopping the sidecars';
@@ -107,16 +133,68 @@ function stepFor(c: PlannedContainer, step: number, waitsFor: string[], sigtermA
   };
 }
 
-/** What the sequence would take with an unlimited grace period. */
-function neededSeconds(apps: PlannedContainer[], sidecars: PlannedContainer[], ordered: boolean, withApps: boolean): number {
-  const own = (c: PlannedContainer) => (c.preStopKind ? c.preStopSeconds : 0) + c.shutdownSeconds;
-  const appsDone = withApps ? max(apps.map(own)) : 0;
-  if (!ordered) return Math.max(appsDone, max(sidecars.map(own)));
-  let t = appsDone;
-  for (const c of [...sidecars].reverse()) {
-    t = Math.max(t, c.preStopKind ? c.preStopSeconds : 0) + c.shutdownSeconds;
+/** What one container asks of the termination budget: its preStop hook and its declared shutdown. */
+export interface ShutdownDemand {
+  readonly name: string;
+  readonly role: ContainerRole;
+  /** Seconds its preStop hook takes (0 without a hook, or when its length cannot be known). */
+  readonly preStopSeconds: number;
+  /** Seconds it needs after SIGTERM (annotation `shutdown-seconds`). */
+  readonly shutdownSeconds: number;
+}
+
+/** When one container gets SIGTERM and exits, with an unlimited grace period. */
+export interface ShutdownTurn {
+  readonly name: string;
+  readonly sigtermAt: number;
+  readonly exitsAt: number;
+}
+
+/** The shutdown sequence with an unlimited grace period: what the budget must cover. */
+export interface ShutdownNeeds {
+  /** When the last container has exited: the grace period the pod needs. */
+  readonly neededSeconds: number;
+  /** When every app container has exited (0 when `withApps` is false or there is none). */
+  readonly appsDoneAt: number;
+  /** The app container that exits last, when one takes any time. */
+  readonly slowestApp?: string;
+  /** Sidecars in the order they get SIGTERM (reverse declaration order when ordered). */
+  readonly sidecars: ShutdownTurn[];
+}
+
+/**
+ * The one computation of how long a pod takes to stop, shared by the lifecycle plan and the
+ * termination-budget rule (SC-TERMINATION-001), after the kubelet's `killContainer`
+ * (pkg/kubelet/kuberuntime/kuberuntime_container.go): every container's preStop hook starts when
+ * termination begins (each container is killed in its own goroutine, the hook runs before
+ * `waitForTurn`); an app container gets SIGTERM when its hook returns; with ordered termination
+ * (1.29+) a sidecar gets SIGTERM once its own hook has returned AND the container after it (or
+ * the last app container) has exited. So a sidecar's preStop overlaps the app containers'
+ * shutdown instead of adding to it.
+ */
+export function shutdownNeeds(containers: ReadonlyArray<ShutdownDemand>, ordered: boolean, withApps = true): ShutdownNeeds {
+  const own = (c: ShutdownDemand) => c.preStopSeconds + c.shutdownSeconds;
+  const apps = withApps ? containers.filter((c) => c.role === ContainerRole.APP) : [];
+  const sidecars = containers.filter((c) => c.role === ContainerRole.SIDECAR);
+  const appsDoneAt = max(apps.map(own));
+  const slowestApp = appsDoneAt > 0 ? apps.find((c) => own(c) === appsDoneAt)?.name : undefined;
+  const turns: ShutdownTurn[] = [];
+  if (!ordered) {
+    for (const c of sidecars) turns.push({ name: c.name, sigtermAt: c.preStopSeconds, exitsAt: own(c) });
+    return { neededSeconds: Math.max(appsDoneAt, max(turns.map((t) => t.exitsAt))), appsDoneAt, slowestApp, sidecars: turns };
   }
-  return t;
+  let t = appsDoneAt;
+  for (const c of [...sidecars].reverse()) {
+    const sigtermAt = Math.max(t, c.preStopSeconds);
+    t = sigtermAt + c.shutdownSeconds;
+    turns.push({ name: c.name, sigtermAt, exitsAt: t });
+  }
+  return { neededSeconds: t, appsDoneAt, slowestApp, sidecars: turns };
+}
+
+/** A planned container as a shutdown demand (a hook whose length cannot be known counts 0). */
+function demandOf(c: PlannedContainer): ShutdownDemand {
+  return { name: c.name, role: c.role, preStopSeconds: c.preStopKind ? c.preStopSeconds : 0, shutdownSeconds: c.shutdownSeconds };
 }
 
 function max(xs: number[]): number {

@@ -2,9 +2,12 @@ import { Annotations, readNumberMap, readRelation } from '../engine/annotations'
 import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
 import { FieldPath } from '../engine/field-path';
+import { formatValue } from '../engine/finding-format';
 import { podContainers } from '../engine/pod-containers';
+import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/pod-defaults';
 import { PodManifest } from '../engine/pod-manifest';
 import { isObject } from '../engine/wire-types';
+import { preStopOf } from './plan-shutdown';
 
 /**
  * The facts of one container that its lifecycle depends on, read and checked once so the
@@ -20,7 +23,7 @@ export interface PlannedContainer {
   readonly hasLivenessProbe: boolean;
   /** `sleep`, `exec`, `httpGet`, `tcpSocket` or undefined when there is no preStop hook. */
   readonly preStopKind?: string;
-  /** Declared preStop duration: `sleep.seconds`; 0 for the other handlers. */
+  /** Declared preStop duration: `sleep.seconds`, or N of an exec hook that runs `sleep N`; 0 for the other handlers (`preStopOf`). */
   readonly preStopSeconds: number;
   /** From the `shutdown-seconds` annotation. */
   readonly shutdownSeconds: number;
@@ -42,11 +45,6 @@ export interface PlanInput {
   /** container -> sidecars it needs ready (annotation `needs-ready`). */
   readonly needsReady: Record<string, string[]>;
 }
-
-/** The API server's default `terminationGracePeriodSeconds`. */
-export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
-
-const PRE_STOP_HANDLERS = ['sleep', 'exec', 'httpGet', 'tcpSocket'];
 
 /**
  * Finds the pod in `manifestOrPodSpec` and reads what the plan needs, collecting every problem
@@ -98,7 +96,7 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
   const annotations = isObject(pod.podMetadata.annotations) ? pod.podMetadata.annotations : undefined;
   const shutdownRead = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
   if (shutdownRead.problem) {
-    problem(annotationsPath.key(Annotations.SHUTDOWN_SECONDS), ErrorType.INVALID, shutdownRead.problem, 'write a JSON object such as {"proxy": 5}');
+    problem(annotationsPath.key(Annotations.SHUTDOWN_SECONDS), ErrorType.INVALID, `${formatValue(annotations?.[Annotations.SHUTDOWN_SECONDS])}: ${shutdownRead.problem}`, 'write a JSON object such as {"proxy": 5}');
   }
   for (const name of Object.keys(shutdownRead.values)) {
     if (!seen.has(name)) {
@@ -107,7 +105,7 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
   }
   const needsRead = readRelation(annotations, Annotations.NEEDS_READY);
   if (needsRead.problem) {
-    problem(annotationsPath.key(Annotations.NEEDS_READY), ErrorType.INVALID, needsRead.problem, 'write a JSON object such as {"app": ["proxy"]}');
+    problem(annotationsPath.key(Annotations.NEEDS_READY), ErrorType.INVALID, `${formatValue(annotations?.[Annotations.NEEDS_READY])}: ${needsRead.problem}`, 'write a JSON object such as {"app": ["proxy"]}');
   }
   for (const [name, targets] of Object.entries(needsRead.relation)) {
     for (const n of [name, ...targets]) {
@@ -120,17 +118,15 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
   const containers: PlannedContainer[] = [];
   for (const c of all) {
     const lifecycle: Record<string, unknown> = isObject(c.container.lifecycle) ? c.container.lifecycle : {};
-    const preStop: Record<string, any> | undefined = isObject(lifecycle.preStop) ? lifecycle.preStop : undefined;
-    const preStopKind = preStop ? PRE_STOP_HANDLERS.find((h) => preStop[h] !== undefined) : undefined;
-    let preStopSeconds = 0;
-    if (preStopKind === 'sleep') {
-      const s = isObject(preStop!.sleep) ? preStop!.sleep.seconds : undefined;
-      if (typeof s === 'number' && Number.isInteger(s) && s >= 0) {
-        preStopSeconds = s;
-      } else {
+    const preStop = preStopOf(c.container);
+    if (preStop.kind === 'sleep') {
+      const s = isObject(lifecycle.preStop) && isObject(lifecycle.preStop.sleep) ? lifecycle.preStop.sleep.seconds : undefined;
+      if (!(typeof s === 'number' && Number.isInteger(s) && s >= 0)) {
         problem(c.path.child('lifecycle', 'preStop', 'sleep', 'seconds'), ErrorType.INVALID, `${JSON.stringify(s ?? null)}: must be a non-negative whole number of seconds`, 'set sleep.seconds to an integer such as 5');
       }
     }
+    const preStopKind = preStop.kind;
+    const preStopSeconds = preStop.seconds;
     containers.push({
       name: c.name,
       role: c.role,
@@ -156,7 +152,7 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
     restartPolicy,
     runsToCompletion: restartPolicy === 'Never' || restartPolicy === 'OnFailure',
     isJob: pod.runsToCompletion,
-    gracePeriodSeconds: graceDefaulted ? DEFAULT_GRACE_PERIOD_SECONDS : (gp as number),
+    gracePeriodSeconds: graceDefaulted ? DEFAULT_TERMINATION_GRACE_SECONDS : (gp as number),
     graceDefaulted,
     containers,
     needsReady: needsRead.relation,

@@ -73,7 +73,11 @@ export function effectiveResourceAnnotationsIfValid(
   manifestOrPodSpec: unknown,
   options?: EffectiveResourcesOptions,
 ): Record<string, string> | undefined {
-  const pod = podOf(manifestOrPodSpec);
+  return effectiveResourceAnnotationsOfPod(podOf(manifestOrPodSpec), options);
+}
+
+/** Like `effectiveResourceAnnotationsIfValid`, for a pod already read (the pod pipeline reads it once). */
+export function effectiveResourceAnnotationsOfPod(pod: PodManifest, options?: EffectiveResourcesOptions): Record<string, string> | undefined {
   const effective = EffectiveResources._tryFromPod(pod, options);
   return effective ? annotationsOf(pod, effective, undefined) : undefined;
 }

@@ -27,13 +27,13 @@ export class AnnotationsWellFormedRule extends BaseRule {
     const byName = containerIndex(pod);
     const out: Finding[] = [];
     const pathOf = (key: string) => pod.podMetadataPath.child('annotations').key(key);
-    const unknown = (key: string, name: string) => this.finding(pathOf(key), `Not found: ${q(name)}: no container of that name in the pod`,
+    const unknown = (key: string, name: string) => this.notFound(pathOf(key), name, 'no container of that name in the pod',
       `use one of ${[...byName.keys()].map((n) => q(n)).join(', ') || 'the pod\'s container names'}`);
 
     for (const key of [Annotations.START_AFTER, Annotations.NEEDS_READY]) {
       const read = readRelation(annotations, key);
       if (read.problem) {
-        out.push(this.finding(pathOf(key), `Invalid value: ${read.problem}`, 'write a JSON object such as {"app":["proxy"]}'));
+        out.push(this.invalid(pathOf(key), annotations?.[key], read.problem, 'write a JSON object such as {"app":["proxy"]}'));
         continue;
       }
       for (const [from, targets] of Object.entries(read.relation)) {
@@ -43,7 +43,7 @@ export class AnnotationsWellFormedRule extends BaseRule {
     }
     const seconds = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
     if (seconds.problem) {
-      out.push(this.finding(pathOf(Annotations.SHUTDOWN_SECONDS), `Invalid value: ${seconds.problem}`, 'write a JSON object such as {"proxy":5}'));
+      out.push(this.invalid(pathOf(Annotations.SHUTDOWN_SECONDS), annotations?.[Annotations.SHUTDOWN_SECONDS], seconds.problem, 'write a JSON object such as {"proxy":5}'));
     } else {
       for (const name of Object.keys(seconds.values)) if (!byName.has(name)) out.push(unknown(Annotations.SHUTDOWN_SECONDS, name));
     }

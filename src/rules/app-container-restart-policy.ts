@@ -1,9 +1,10 @@
 import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { containersOf, q, supportedValues } from './private/pod-view';
+import { containersOf } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
 /**
@@ -37,15 +38,15 @@ export class AppContainerRestartPolicyRule extends BaseRule {
         if (value === undefined) continue;
         const path = c.path.child(field);
         if (!gated) {
-          out.push(this.finding(path,
-            `Forbidden: may not be set for non-init containers (container restart rules arrive in Kubernetes ${CONTAINER_RESTART_RULES_ALPHA}, target is ${context._version})`,
+          out.push(this.forbidden(path,
+            `may not be set for non-init containers (container restart rules arrive in Kubernetes ${CONTAINER_RESTART_RULES_ALPHA}, target is ${context._version})`,
             `remove ${field}; to run "${c.name}" as a sidecar, move it to initContainers with restartPolicy: Always`));
         } else if (field === 'restartPolicy' && !['Always', 'OnFailure', 'Never'].includes(value as string)) {
-          out.push(this.finding(path, `Unsupported value: ${q(value)}: ${supportedValues(['Always', 'OnFailure', 'Never'])}`, 'use Always, OnFailure or Never'));
+          out.push(this.notSupported(path, value, ['Always', 'OnFailure', 'Never'], 'use Always, OnFailure or Never'));
         } else {
-          out.push(this.finding(path,
-            `Forbidden: requires the ContainerRestartRules feature gate (alpha in ${CONTAINER_RESTART_RULES_ALPHA}, off by default)`,
-            `enable the ContainerRestartRules feature gate on the cluster, or remove ${field}`, Severity.WARNING));
+          out.push(this.advise(ErrorType.FEATURE_GATED, path,
+            `${field} of an app container needs the ContainerRestartRules feature gate (alpha in ${CONTAINER_RESTART_RULES_ALPHA}, off by default); where it is off the API server rejects it`,
+            `enable the ContainerRestartRules feature gate on the cluster, or remove ${field}`));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { allContainers, q } from './private/pod-view';
+import { allContainers } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
 /**
@@ -31,7 +31,7 @@ export class ContainerNameUniqueRule extends BaseRule {
       if (c.name === '') continue; // SC-API-006 reports missing names
       const first = seen.get(c.name);
       if (first !== undefined) {
-        out.push(this.finding(c.path.child('name'), `Duplicate value: ${q(c.name)} (already used by ${first})`, `rename this container or ${first}`));
+        out.push(this.duplicate(c.path.child('name'), c.name, `already used by ${first}`, `rename this container or ${first}`));
       } else {
         seen.set(c.name, c.path.toString());
       }

@@ -23,8 +23,8 @@ export class DuplicateContainerPortRule extends BaseRule {
       (p) => (typeof p.port.containerPort === 'number' ? portKey(p.port.containerPort, p.port.protocol) : undefined),
       // A repeat within one container is SC-PORT-002's (duplicate port names) business.
       (earlier, p) => earlier.container !== p.container);
-    return clashes.map(({ key, earlier, port: p }) => this.finding(p.path.child('containerPort'),
-      `Duplicate value: "${key}": also declared by container "${earlier.container.name}" (${earlier.path}), and containers of a pod share one network namespace`,
+    return clashes.map(({ key, earlier, port: p }) => this.duplicate(p.path.child('containerPort'), key,
+      `also declared by container "${earlier.container.name}" (${earlier.path}), and containers of a pod share one network namespace`,
       `use another port for "${p.container.name}" or "${earlier.container.name}"`));
   }
 }

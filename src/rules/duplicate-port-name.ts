@@ -1,3 +1,4 @@
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
@@ -29,14 +30,14 @@ export class DuplicatePortNameRule extends BaseRule {
         if (typeof name !== 'string' || name === '') continue;
         const path = p.path.child('name');
         if (inContainer.has(name)) {
-          out.push(this.finding(path, `Duplicate value: ${q(name)}`, `rename one of the ports named ${q(name)} of "${c.name}"`));
+          out.push(this.duplicate(path, name, `another port of container "${c.name}" has this name`, `rename one of the ports named ${q(name)} of "${c.name}"`));
           continue;
         }
         inContainer.add(name);
         const earlier = inPod.get(name);
         if (earlier) {
-          out.push(this.finding(path, `Duplicate value: ${q(name)}: also the name of a port of container "${earlier.container.name}" (${earlier.path}); a Service targetPort ${q(name)} is ambiguous`,
-            `rename it, e.g. "${`${c.name}-${name}`.slice(0, 15)}" (port names are at most 15 characters)`, Severity.WARNING));
+          out.push(this.advise(ErrorType.NOT_RECOMMENDED, path, `also the name of a port of container "${earlier.container.name}" (${earlier.path}); a Service targetPort ${q(name)} is ambiguous`,
+            `rename it, e.g. "${`${c.name}-${name}`.slice(0, 15)}" (port names are at most 15 characters)`, { value: name }));
         } else {
           inPod.set(name, p);
         }

@@ -24,7 +24,7 @@ export class HostPortConflictRule extends BaseRule {
       const ip = typeof p.port.hostIP === 'string' && p.port.hostIP !== '' ? `${p.port.hostIP}:` : '';
       return `${ip}${portKey(p.port.hostPort, p.port.protocol)}`;
     });
-    return clashes.map(({ key, earlier, port: p }) => this.finding(p.path.child('hostPort'), `Duplicate value: "${key}": already bound by ${earlier.path}`,
+    return clashes.map(({ key, earlier, port: p }) => this.duplicate(p.path.child('hostPort'), key, `already bound by ${earlier.path}`,
       'use another hostPort, or drop hostPort and expose the port through a Service'));
   }
 }

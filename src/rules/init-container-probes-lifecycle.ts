@@ -23,7 +23,7 @@ export class InitContainerProbesLifecycleRule extends BaseRule {
       if (c.role !== ContainerRole.REGULAR_INIT) continue;
       for (const field of FORBIDDEN_ON_REGULAR_INIT) {
         if (c.container[field] === undefined || c.container[field] === null) continue;
-        out.push(this.finding(c.path.child(field), 'Forbidden: may not be set for init containers without restartPolicy=Always',
+        out.push(this.forbidden(c.path.child(field), 'may not be set for init containers without restartPolicy=Always',
           `remove ${field} from init container "${c.name}", or add restartPolicy: Always to make it a sidecar`));
       }
     }

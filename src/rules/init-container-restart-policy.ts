@@ -2,7 +2,7 @@ import { ContainerRole } from '../engine/container-role';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { containersOf, q, supportedValues } from './private/pod-view';
+import { containersOf } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
 /**
@@ -21,10 +21,7 @@ export class InitContainerRestartPolicyRule extends BaseRule {
   public evaluate(context: RuleContext): Finding[] {
     return containersOf(context._pod)
       .filter((c) => c.role !== ContainerRole.APP && c.container.restartPolicy !== undefined && c.container.restartPolicy !== 'Always')
-      .map((c) => this.finding(
-        c.path.child('restartPolicy'),
-        `Unsupported value: ${q(c.container.restartPolicy)}: ${supportedValues(['Always'])}`,
-        'set restartPolicy: Always to make it a sidecar, or remove restartPolicy to keep a regular init container',
-      ));
+      .map((c) => this.notSupported(c.path.child('restartPolicy'), c.container.restartPolicy, ['Always'],
+        'set restartPolicy: Always to make it a sidecar, or remove restartPolicy to keep a regular init container'));
   }
 }

@@ -80,8 +80,8 @@ export class LegacySidecarInJobRule extends BaseRule {
       if (supervised.has(c.name)) continue;
       const reason = longRunningReason(c.container);
       if (reason === undefined) continue;
-      out.push(this.finding(c.path,
-        `Forbidden: container "${c.name}" looks long-running (${reason}); as a regular container of a ${pod.kind} it keeps the pod running and the ${pod.kind} never completes`,
+      out.push(this.forbidden(c.path,
+        `container "${c.name}" looks long-running (${reason}); as a regular container of a ${pod.kind} it keeps the pod running and the ${pod.kind} never completes`,
         `move "${c.name}" to initContainers with restartPolicy: Always to make it a native sidecar (\`cdk8s-sidecars migrate\` does this)`));
     }
     return out;

@@ -64,8 +64,8 @@ export class LimitRangeFitRule extends BaseRule {
     for (const [name, d] of injected.limits) {
       const request = figures.requests.get(name);
       if (!request || injected.requests.has(name) || request.cmp(d.value) <= 0) continue;
-      out.push(this.finding(c.path.child('resources', 'requests').key(name),
-        `Invalid value: "${request}": must be less than or equal to ${name} limit of ${d.value} (LimitRange "${d.limitRange}" injected this default limit because ${describe(c)} sets no ${name} limit)`,
+      out.push(this.invalid(c.path.child('resources', 'requests').key(name), request.toString(),
+        `must be less than or equal to ${name} limit of ${d.value} (LimitRange "${d.limitRange}" injected this default limit because ${describe(c)} sets no ${name} limit)`,
         `set resources.limits[${name}] on ${describe(c)} to at least ${request}, or lower its request`));
     }
   }
@@ -80,7 +80,7 @@ export class LimitRangeFitRule extends BaseRule {
     for (const v of violations(item, 'Container', figures.requests, figures.limits)) {
       const path = base.child(v.field).key(v.resource);
       const note = injectedNote(injected, v, who);
-      out.push(this.finding(path, `Forbidden: ${v.text}${note}`, containerFix(v, who, lrName)));
+      out.push(this.forbidden(path, `${v.text}${note}`, containerFix(v, who, lrName)));
     }
   }
 
@@ -91,7 +91,7 @@ export class LimitRangeFitRule extends BaseRule {
     for (const v of violations(item, 'Pod', quantitiesOf(effective.requests), quantitiesOf(effective.limits))) {
       const figure = v.field === 'limits' ? 'limit' : 'request';
       const bound = v.kind === 'min' ? `at least ${v.enforced}` : v.kind === 'max' ? `at most ${v.enforced}` : `at most ${v.enforced} times the request`;
-      out.push(this.finding(context._pod.podSpecPath, `Forbidden: ${v.text}`,
+      out.push(this.forbidden(context._pod.podSpecPath, v.text,
         `bring the pod's effective ${v.resource} ${figure} to ${bound} (app containers and sidecars add up for the pod's whole life; EffectiveResources.explain() shows the sum), or change ${v.kind === 'ratio' ? 'maxLimitRequestRatio' : v.kind}[${v.resource}] of the Pod item of ${lrName}`));
     }
   }

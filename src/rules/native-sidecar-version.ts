@@ -1,4 +1,5 @@
 import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 import { Severity } from '../engine/severity';
@@ -26,12 +27,12 @@ export class NativeSidecarVersionRule extends BaseRule {
     return containersOf(context._pod)
       .filter((c) => c.role === ContainerRole.SIDECAR)
       .map((c) => v.isBefore(KubernetesVersion.SIDECARS_ALPHA)
-        ? this.finding(c.path.child('restartPolicy'),
-          `Forbidden: native sidecars do not exist before Kubernetes ${KubernetesVersion.SIDECARS_ALPHA} (target is ${v}): "${c.name}" would run as a regular init container that never exits`,
+        ? this.forbidden(c.path.child('restartPolicy'),
+          `native sidecars do not exist before Kubernetes ${KubernetesVersion.SIDECARS_ALPHA} (target is ${v}): "${c.name}" would run as a regular init container that never exits`,
           `target Kubernetes ${KubernetesVersion.SIDECARS_BETA} or later, or run "${c.name}" as a regular container ` +
           '(with cdk8s-sidecars workloads: sidecarMode AUTO, LEGACY or UNIVERSAL)')
-        : this.finding(c.path.child('restartPolicy'),
-          `Forbidden: in Kubernetes ${v} native sidecars need the SidecarContainers feature gate (alpha, off by default) and are not stopped in order`,
-          `enable the SidecarContainers feature gate, or target Kubernetes ${KubernetesVersion.SIDECARS_BETA} or later`, Severity.WARNING));
+        : this.advise(ErrorType.FEATURE_GATED, c.path.child('restartPolicy'),
+          `in Kubernetes ${v} native sidecars need the SidecarContainers feature gate (alpha, off by default) and are not stopped in order`,
+          `enable the SidecarContainers feature gate, or target Kubernetes ${KubernetesVersion.SIDECARS_BETA} or later`, { value: 'Always' }));
   }
 }

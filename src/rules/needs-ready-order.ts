@@ -3,7 +3,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { resolvedPairs } from './private/relations';
+import { onCycle, resolvedPairs } from './private/relations';
 import { RuleContext } from './rule-context';
 
 /**
@@ -28,10 +28,10 @@ export class NeedsReadyOrderRule extends BaseRule {
       if (!from || !to || from.role === ContainerRole.SIDECAR) continue; // SC-ANN-001 / SC-ORDER-003
       if (to.role !== ContainerRole.SIDECAR) {
         const what = to.role === ContainerRole.APP ? 'an app container, started together with the others' : 'a regular init container, which has exited before the next one starts';
-        out.push(this.finding(from.path, `Invalid value: "${fromName}" needs "${toName}" ready, but "${toName}" is ${what}`,
+        out.push(this.invalid(from.path, undefined, `"${fromName}" needs "${toName}" ready, but "${toName}" is ${what}`,
           `make "${toName}" a sidecar (an init container with restartPolicy: Always) or use start-after for a one-shot init step`));
-      } else if (from.role === ContainerRole.REGULAR_INIT && to.index > from.index) {
-        out.push(this.finding(from.path, `Forbidden: init container "${fromName}" needs sidecar "${toName}" ready, but "${toName}" is declared after it (${to.path}) and only starts once "${fromName}" has completed`,
+      } else if (from.role === ContainerRole.REGULAR_INIT && to.index > from.index && !onCycle(pod, fromName, toName)) {
+        out.push(this.forbidden(from.path, `init container "${fromName}" needs sidecar "${toName}" ready, but "${toName}" is declared after it (${to.path}) and only starts once "${fromName}" has completed`,
           `move "${toName}" before "${fromName}" in initContainers`));
       }
     }

@@ -1,3 +1,4 @@
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 import { Severity } from '../engine/severity';
@@ -26,10 +27,10 @@ export class PodLevelResourcesVersionRule extends BaseRule {
     if (pod.podSpec.resources === undefined || pod.podSpec.resources === null || v.isAtLeast(POD_LEVEL_RESOURCES_BETA)) return [];
     const path = pod.podSpecPath.child('resources');
     if (v.isBefore(POD_LEVEL_RESOURCES_ALPHA)) {
-      return [this.finding(path, `Forbidden: pod-level resources do not exist before Kubernetes ${POD_LEVEL_RESOURCES_ALPHA} (target is ${v})`,
+      return [this.forbidden(path, `pod-level resources do not exist before Kubernetes ${POD_LEVEL_RESOURCES_ALPHA} (target is ${v})`,
         `set resources on each container, or target Kubernetes ${POD_LEVEL_RESOURCES_BETA} or later`)];
     }
-    return [this.finding(path, `Forbidden: in Kubernetes ${v} pod-level resources need the PodLevelResources feature gate (alpha, off by default)`,
-      `enable the PodLevelResources feature gate, or target Kubernetes ${POD_LEVEL_RESOURCES_BETA} or later`, Severity.WARNING)];
+    return [this.advise(ErrorType.FEATURE_GATED, path, `in Kubernetes ${v} pod-level resources need the PodLevelResources feature gate (alpha, off by default); where it is off the API server drops them`,
+      `enable the PodLevelResources feature gate, or target Kubernetes ${POD_LEVEL_RESOURCES_BETA} or later`)];
   }
 }

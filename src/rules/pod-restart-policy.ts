@@ -1,7 +1,6 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { q, supportedValues } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
 const ALL_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -26,16 +25,16 @@ export class PodRestartPolicyRule extends BaseRule {
     const raw = pod.podSpec.restartPolicy;
     const path = pod.podSpecPath.child('restartPolicy');
     if (raw !== undefined && raw !== '' && !ALL_POLICIES.includes(raw as string)) {
-      return [this.finding(path, `Unsupported value: ${q(raw)}: ${supportedValues(ALL_POLICIES)}`, 'use Always, OnFailure or Never')];
+      return [this.notSupported(path, raw, ALL_POLICIES, 'use Always, OnFailure or Never')];
     }
     const effective = pod.effectiveRestartPolicy;
     if (pod.runsToCompletion && effective === 'Always') {
-      const detail = raw === undefined || raw === '' ? ' (unset defaults to "Always")' : '';
-      return [this.finding(path, `Unsupported value: "Always"${detail}: ${supportedValues(['OnFailure', 'Never'])}`,
-        `set restartPolicy: Never (or OnFailure) on the ${pod.kind}'s pod template; keep long-running helpers as sidecars (init containers with restartPolicy: Always)`)];
+      const note = raw === undefined || raw === '' ? 'unset defaults to "Always"' : undefined;
+      return [this.notSupported(path, 'Always', ['OnFailure', 'Never'],
+        `set restartPolicy: Never (or OnFailure) on the ${pod.kind}'s pod template; keep long-running helpers as sidecars (init containers with restartPolicy: Always)`, note)];
     }
     if (pod.isLongRunning && effective !== 'Always') {
-      return [this.finding(path, `Unsupported value: ${q(effective)}: ${supportedValues(['Always'])}`,
+      return [this.notSupported(path, effective, ['Always'],
         `remove restartPolicy or set it to Always: a ${pod.kind} keeps its pods running; use a Job for work that completes`)];
     }
     return [];

@@ -32,7 +32,7 @@ export class PodSecurityBaselineRule extends BaseRule {
     const pod = context._pod;
     const spec = pod.podSpec;
     const out: Finding[] = [];
-    const forbid = (path: FieldPath, what: string, fix: string) => out.push(this.finding(path, `Forbidden: ${what} (Pod Security "baseline")`, fix));
+    const forbid = (path: FieldPath, what: string, fix: string) => out.push(this.forbidden(path, `${what} (Pod Security "baseline")`, fix));
 
     for (const ns of ['hostNetwork', 'hostPID', 'hostIPC']) {
       if (spec[ns] === true) forbid(pod.podSpecPath.child(ns), `${ns}: true shares a host namespace`, `remove ${ns}`);

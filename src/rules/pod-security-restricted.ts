@@ -1,4 +1,5 @@
 import { PodSecurityLevel } from './pod-security-level';
+import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
@@ -26,19 +27,22 @@ export class PodSecurityRestrictedRule extends BaseRule {
     if (context.podSecurity !== PodSecurityLevel.RESTRICTED) return [];
     const pod = context._pod;
     const out: Finding[] = [];
-    const add = (path: any, message: string, fix: string) => out.push(this.finding(path, `${message} (Pod Security "restricted")`, fix));
+    const restricted = ' (Pod Security "restricted")';
+    const forbid = (path: FieldPath, detail: string, fix: string) => out.push(this.forbidden(path, detail + restricted, fix));
+    const invalid = (path: FieldPath, value: unknown, detail: string, fix: string) => out.push(this.invalid(path, value, detail + restricted, fix));
+    const require = (path: FieldPath, detail: string, fix: string) => out.push(this.required(path, detail + restricted, fix));
     arrayOf(pod.podSpec.volumes).forEach((v, i) => {
       if (!isObject(v)) return;
       for (const type of Object.keys(v)) {
         if (type === 'name' || type === 'hostPath' || RESTRICTED_VOLUME_TYPES.has(type)) continue; // hostPath: SC-PSS-001
-        add(pod.podSpecPath.child('volumes').index(i).child(type), `Forbidden: volume type ${q(type)} of volume ${q(v.name)}`,
+        forbid(pod.podSpecPath.child('volumes').index(i).child(type), `volume type ${q(type)} of volume ${q(v.name)}`,
           `use one of ${[...RESTRICTED_VOLUME_TYPES].join(', ')}`);
       }
     });
     const podSc = isObject(pod.podSpec.securityContext) ? pod.podSpec.securityContext : {};
     const podScPath = pod.podSpecPath.child('securityContext');
-    if (podSc.runAsNonRoot === false) add(podScPath.child('runAsNonRoot'), 'Invalid value: false: must be true', 'set runAsNonRoot: true');
-    if (podSc.runAsUser === 0) add(podScPath.child('runAsUser'), 'Invalid value: 0: must not run as root (user 0)', 'set runAsUser to a non-zero user id');
+    if (podSc.runAsNonRoot === false) invalid(podScPath.child('runAsNonRoot'), false, 'must be true', 'set runAsNonRoot: true');
+    if (podSc.runAsUser === 0) invalid(podScPath.child('runAsUser'), 0, 'must not run as root (user 0)', 'set runAsUser to a non-zero user id');
     const podSeccomp = isObject(podSc.seccompProfile) ? podSc.seccompProfile.type : undefined;
 
     for (const c of allContainers(pod)) {
@@ -46,26 +50,27 @@ export class PodSecurityRestrictedRule extends BaseRule {
       const scPath = c.path.child('securityContext');
       const who = `container "${c.name}"`;
       if (sc.allowPrivilegeEscalation !== false) {
-        add(scPath.child('allowPrivilegeEscalation'), sc.allowPrivilegeEscalation === undefined ? `Required value: ${who} must set allowPrivilegeEscalation: false` : `Invalid value: ${q(sc.allowPrivilegeEscalation)}: must be false`,
-          `set securityContext.allowPrivilegeEscalation: false on ${who}`);
+        const fix = `set securityContext.allowPrivilegeEscalation: false on ${who}`;
+        if (sc.allowPrivilegeEscalation === undefined) require(scPath.child('allowPrivilegeEscalation'), `${who} must set allowPrivilegeEscalation: false`, fix);
+        else invalid(scPath.child('allowPrivilegeEscalation'), sc.allowPrivilegeEscalation, 'must be false', fix);
       }
       if (sc.runAsNonRoot === false) {
-        add(scPath.child('runAsNonRoot'), 'Invalid value: false: must be true', `set securityContext.runAsNonRoot: true on ${who}`);
+        invalid(scPath.child('runAsNonRoot'), false, 'must be true', `set securityContext.runAsNonRoot: true on ${who}`);
       } else if (sc.runAsNonRoot !== true && podSc.runAsNonRoot !== true) {
-        add(scPath.child('runAsNonRoot'), `Required value: ${who} must run as non-root (runAsNonRoot: true on the container or the pod)`, 'set securityContext.runAsNonRoot: true on the pod or on the container');
+        require(scPath.child('runAsNonRoot'), `${who} must run as non-root (runAsNonRoot: true on the container or the pod)`, 'set securityContext.runAsNonRoot: true on the pod or on the container');
       }
-      if (sc.runAsUser === 0) add(scPath.child('runAsUser'), 'Invalid value: 0: must not run as root (user 0)', `set runAsUser to a non-zero user id on ${who}`);
+      if (sc.runAsUser === 0) invalid(scPath.child('runAsUser'), 0, 'must not run as root (user 0)', `set runAsUser to a non-zero user id on ${who}`);
       const seccomp = isObject(sc.seccompProfile) ? sc.seccompProfile.type : podSeccomp;
       if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost' && seccomp !== 'Unconfined') { // Unconfined: SC-PSS-001
-        add(scPath.child('seccompProfile', 'type'), `Required value: ${who} must use seccomp profile RuntimeDefault or Localhost`, 'set securityContext.seccompProfile.type: RuntimeDefault on the pod or on the container');
+        require(scPath.child('seccompProfile', 'type'), `${who} must use seccomp profile RuntimeDefault or Localhost`, 'set securityContext.seccompProfile.type: RuntimeDefault on the pod or on the container');
       }
       const caps = isObject(sc.capabilities) ? sc.capabilities : {};
       if (!arrayOf(caps.drop).includes('ALL')) {
-        add(scPath.child('capabilities', 'drop'), `Required value: ${who} must drop ALL capabilities`, `set securityContext.capabilities.drop: [ALL] on ${who}`);
+        require(scPath.child('capabilities', 'drop'), `${who} must drop ALL capabilities`, `set securityContext.capabilities.drop: [ALL] on ${who}`);
       }
       arrayOf(caps.add).forEach((cap, i) => {
         if (cap !== 'NET_BIND_SERVICE') {
-          add(scPath.child('capabilities', 'add').index(i), `Forbidden: ${who} adds capability ${q(cap)}; only NET_BIND_SERVICE may be added`, `remove ${q(cap)} from capabilities.add`);
+          forbid(scPath.child('capabilities', 'add').index(i), `${who} adds capability ${q(cap)}; only NET_BIND_SERVICE may be added`, `remove ${q(cap)} from capabilities.add`);
         }
       });
     }

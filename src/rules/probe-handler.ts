@@ -43,9 +43,9 @@ export class ProbeHandlerRule extends BaseRule {
     if (!isObject(handler)) return;
     const set = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
     if (set.length === 0) {
-      out.push(this.finding(path, 'Required value: must specify a handler type', `add one of ${kinds.join(', ')}`));
+      out.push(this.required(path, 'must specify a handler type', `add one of ${kinds.join(', ')}`));
     } else if (set.length > 1) {
-      out.push(this.finding(path, `Forbidden: may not specify more than 1 handler type (found ${set.join(', ')})`, `keep only one of ${set.join(', ')}`));
+      out.push(this.forbidden(path, `may not specify more than 1 handler type (found ${set.join(', ')})`, `keep only one of ${set.join(', ')}`));
     }
   }
 }

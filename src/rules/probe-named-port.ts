@@ -33,8 +33,8 @@ export class ProbeNamedPortRule extends BaseRule {
           const port = isObject(p[handler]) ? p[handler].port : undefined;
           if (typeof port !== 'string' || /^[0-9]+$/.test(port) || names.has(port)) continue;
           const declared = names.size === 0 ? 'it declares no named ports' : `its named ports: ${[...names].filter((n) => typeof n === 'string').map((n) => q(n)).join(', ')}`;
-          out.push(this.finding(c.path.child(probe, handler, 'port'),
-            `Not found: ${q(port)}: no port named ${q(port)} on container "${c.name}" (${declared})`,
+          out.push(this.notFound(c.path.child(probe, handler, 'port'), port,
+            `no port named ${q(port)} on container "${c.name}" (${declared})`,
             `add { name: ${q(port)}, containerPort: <number> } to the ports of "${c.name}", or probe the port number`));
         }
       }

@@ -23,7 +23,7 @@ export class ProbeSuccessThresholdRule extends BaseRule {
       for (const probe of ['livenessProbe', 'startupProbe']) {
         const p = c.container[probe];
         if (!isObject(p) || p.successThreshold === undefined || p.successThreshold === 1) continue;
-        out.push(this.finding(c.path.child(probe, 'successThreshold'), `Invalid value: ${JSON.stringify(p.successThreshold)}: must be 1`,
+        out.push(this.invalid(c.path.child(probe, 'successThreshold'), p.successThreshold, 'must be 1',
           `remove ${probe}.successThreshold from "${c.name}" or set it to 1`));
       }
     }

@@ -4,7 +4,7 @@ import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
 import { parseQuantityCached, Quantity } from '../resources/quantity';
 import { BaseRule } from './private/base-rule';
-import { allContainers, q } from './private/pod-view';
+import { allContainers } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
 /**
@@ -36,7 +36,7 @@ export class RequestsWithinLimitsRule extends BaseRule {
     for (const [name, request] of requests) {
       const limit = limits.get(name);
       if (limit && request.cmp(limit) > 0) {
-        out.push(this.finding(path.child('requests').key(name), `Invalid value: "${request}": must be less than or equal to ${name} limit of ${limit}`,
+        out.push(this.invalid(path.child('requests').key(name), request.toString(), `must be less than or equal to ${name} limit of ${limit}`,
           `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${request}`));
       }
     }
@@ -59,13 +59,13 @@ export class RequestsWithinLimitsRule extends BaseRule {
         try {
           quantity = Quantity.fromJson(raw);
         } catch (e) {
-          out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: ${(e as Error).message}`, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
+          out.push(this.invalid(path.child(kind).key(name), raw, (e as Error).message, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
           continue;
         }
       }
       if (quantity.sign < 0) {
         // validation.go ValidateResourceQuantityValue: resource quantities are never negative.
-        out.push(this.finding(path.child(kind).key(name), `Invalid value: ${q(raw)}: must be greater than or equal to 0`,
+        out.push(this.invalid(path.child(kind).key(name), raw, 'must be greater than or equal to 0',
           `write a ${kind.slice(0, -1)} of zero or more for ${name}`));
         continue;
       }

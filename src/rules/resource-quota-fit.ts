@@ -81,7 +81,7 @@ export class ResourceQuotaFitRule extends BaseRule {
       const missing = missingFor(current, tracked);
       if (missing.length > 0) {
         for (const m of missing) {
-          out.push(this.finding(m.path, `Forbidden: failed quota: ${quota.name}: must specify ${m.resources.join(',')}`,
+          out.push(this.forbidden(m.path, `failed quota: ${quota.name}: must specify ${m.resources.join(',')}`,
             `set ${[...new Set(m.resources.map(fieldOf))].join(' and ')} on ${m.who}: quota "${quota.name}" limits them, so every container, sidecars included, must state them (or let a LimitRange default them)`));
         }
         continue;
@@ -97,8 +97,8 @@ export class ResourceQuotaFitRule extends BaseRule {
       if (current.replicas > 1) context_.push(`only ${fit} of ${current.replicas} pods fit`);
       if (users.length > 0) context_.push(`earlier in namespace "${ns}": ${users.join(', ')}`);
       const needed = exceeded.map((k) => `spec.hard[${k}] to at least ${(used.get(k) ?? Quantity.zero()).add(current.usage!.get(k)!.mul(current.replicas))}`);
-      out.push(this.finding(current.pod.podSpecPath,
-        `Forbidden: exceeded quota: ${quota.name}, requested: ${pretty(exceeded, current.usage)}, used: ${pretty(exceeded, usedAtFailure)}, limited: ${pretty(exceeded, quota.hard)}${context_.length > 0 ? ` (${context_.join('; ')})` : ''}`,
+      out.push(this.forbidden(current.pod.podSpecPath,
+        `exceeded quota: ${quota.name}, requested: ${pretty(exceeded, current.usage)}, used: ${pretty(exceeded, usedAtFailure)}, limited: ${pretty(exceeded, quota.hard)}${context_.length > 0 ? ` (${context_.join('; ')})` : ''}`,
         fixFor(exceeded, current.replicas > 1 ? fit : undefined, needed, quota.name)));
     }
     return out;

@@ -1,4 +1,5 @@
 import { PodSecurityLevel } from './pod-security-level';
+import { PodSettings } from './pod-settings';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 import { PodManifest } from '../engine/pod-manifest';
 
@@ -7,12 +8,21 @@ import { PodManifest } from '../engine/pod-manifest';
  * that look across manifests, such as LimitRange and ResourceQuota) and the check options.
  */
 export class RuleContext {
+  /**
+   * The context of a pod the pipeline has already read, with its resolved settings: no second
+   * read of the manifest, no second parse of the version.
+   * @internal
+   */
+  public static _of(pod: PodManifest, manifests: any[], settings: PodSettings, knownRuleIds: ReadonlyArray<string>): RuleContext {
+    const context: RuleContext = Object.create(RuleContext.prototype);
+    Object.assign(context, { manifest: pod.manifest, manifests, podSecurity: settings.podSecurity, _pod: pod, _version: settings.targetVersion, _knownRuleIds: knownRuleIds });
+    return context;
+  }
+
   /** The manifest under check, wire-format JSON. */
   public readonly manifest: any;
   /** Every manifest of the app (including `manifest`). */
   public readonly manifests: any[];
-  /** Target Kubernetes minor version, e.g. `1.29`. */
-  public readonly targetVersion: string;
   /** Pod Security Standard to check against. */
   public readonly podSecurity: PodSecurityLevel;
 
@@ -37,9 +47,13 @@ export class RuleContext {
     }
     this.manifest = manifest;
     this.manifests = manifests;
-    this.targetVersion = targetVersion;
     this.podSecurity = podSecurity;
     this._pod = pod;
     this._version = KubernetesVersion.of(targetVersion);
+  }
+
+  /** Target Kubernetes minor version, e.g. `1.29`. */
+  public get targetVersion(): string {
+    return this._version.toString();
   }
 }

@@ -1,4 +1,5 @@
 import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
@@ -22,16 +23,14 @@ export class SidecarReadinessProbeRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    const severity = pod.runsToCompletion ? Severity.INFO : Severity.WARNING;
     return containersOf(pod)
       .filter((c) => c.role === ContainerRole.SIDECAR && isObject(c.container.readinessProbe))
-      .map((c) => this.finding(c.path.child('readinessProbe'),
-        pod.runsToCompletion
-          ? `Invalid value: readinessProbe of sidecar "${c.name}" counts towards Pod Ready, which does not affect completion of a ${pod.kind}`
-          : `Invalid value: readinessProbe of sidecar "${c.name}" gates Pod Ready: while it fails, the pod is removed from every Service's endpoints`,
-        pod.runsToCompletion
-          ? `remove the readinessProbe of "${c.name}" unless something watches the pod's Ready condition`
-          : `keep it only if traffic must wait for "${c.name}"; otherwise remove it or use a startupProbe, or suppress ${this.id} with a reason`,
-        severity));
+      .map((c) => pod.runsToCompletion
+        ? this.advise(ErrorType.NO_EFFECT, c.path.child('readinessProbe'),
+          `readinessProbe of sidecar "${c.name}" counts towards Pod Ready, which does not affect completion of a ${pod.kind}`,
+          `remove the readinessProbe of "${c.name}" unless something watches the pod's Ready condition`, { severity: Severity.INFO })
+        : this.advise(ErrorType.NOT_RECOMMENDED, c.path.child('readinessProbe'),
+          `readinessProbe of sidecar "${c.name}" gates Pod Ready: while it fails, the pod is removed from every Service's endpoints`,
+          `keep it only if traffic must wait for "${c.name}"; otherwise remove it or use a startupProbe, or suppress ${this.id} with a reason`));
   }
 }

@@ -1,4 +1,5 @@
 import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
@@ -29,8 +30,8 @@ export class SidecarRequestsRule extends BaseRule {
       const requests = { ...(isObject(res.limits) ? res.limits : {}), ...(isObject(res.requests) ? res.requests : {}) };
       const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined);
       if (missing.length === 0) continue;
-      out.push(this.finding(c.path.child('resources', 'requests'),
-        `Required value: sidecar "${c.name}" has no ${missing.join(' or ')} request, so the scheduler reserves nothing for it`,
+      out.push(this.advise(ErrorType.RECOMMENDED, c.path.child('resources', 'requests'),
+        `sidecar "${c.name}" has no ${missing.join(' or ')} request, so the scheduler reserves nothing for it`,
         `set resources.requests.${missing.join(' and resources.requests.')} on "${c.name}"`));
     }
     return out;

@@ -1,4 +1,5 @@
 import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
@@ -32,8 +33,8 @@ export class SidecarStartupProbeRule extends BaseRule {
     }
     return [...neededBy.entries()].map(([name, users]) => {
       const sidecar = byName.get(name)!;
-      return this.finding(sidecar.path.child('startupProbe'),
-        `Required value: sidecar "${name}" is needed ready by ${users.map((u) => `"${u}"`).join(', ')} but has no startupProbe, so the next container starts as soon as its process runs`,
+      return this.advise(ErrorType.RECOMMENDED, sidecar.path.child('startupProbe'),
+        `sidecar "${name}" is needed ready by ${users.map((u) => `"${u}"`).join(', ')} but has no startupProbe, so the next container starts as soon as its process runs`,
         `add a startupProbe to "${name}" that succeeds once it serves (e.g. tcpSocket on its port)`);
     });
   }

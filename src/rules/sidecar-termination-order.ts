@@ -3,7 +3,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { resolvedPairs } from './private/relations';
+import { onCycle, resolvedPairs } from './private/relations';
 import { RuleContext } from './rule-context';
 
 /**
@@ -24,8 +24,8 @@ export class SidecarTerminationOrderRule extends BaseRule {
     const out: Finding[] = [];
     for (const { fromName, toName, from, to } of resolvedPairs(pod, readDeclarations(pod).needsReady)) {
       if (!from || !to || from.role !== ContainerRole.SIDECAR || to.role !== ContainerRole.SIDECAR) continue;
-      if (to.index > from.index) {
-        out.push(this.finding(from.path, `Forbidden: sidecar "${fromName}" uses sidecar "${toName}", which is declared after it (${to.path}): "${toName}" starts after "${fromName}" and is stopped before it`,
+      if (to.index > from.index && !onCycle(pod, fromName, toName)) {
+        out.push(this.forbidden(from.path, `sidecar "${fromName}" uses sidecar "${toName}", which is declared after it (${to.path}): "${toName}" starts after "${fromName}" and is stopped before it`,
           `move "${toName}" before "${fromName}" in initContainers`));
       }
     }

@@ -3,7 +3,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { resolvedPairs } from './private/relations';
+import { onCycle, resolvedPairs } from './private/relations';
 import { RuleContext } from './rule-context';
 
 /**
@@ -25,10 +25,10 @@ export class StartAfterOrderRule extends BaseRule {
     for (const { fromName, toName: stepName, from, to: step } of resolvedPairs(pod, readDeclarations(pod).startAfter)) {
       if (!from || !step) continue; // SC-ANN-001
       if (step.role === ContainerRole.APP) {
-        out.push(this.finding(from.path, `Invalid value: "${fromName}" is declared to start after "${stepName}", which is an app container, not an init step`,
+        out.push(this.invalid(from.path, undefined, `"${fromName}" is declared to start after "${stepName}", which is an app container, not an init step`,
           `remove "${stepName}" from the start-after declaration of "${fromName}", or make it an init container`));
-      } else if (from.role !== ContainerRole.APP && step.index > from.index) {
-        out.push(this.finding(from.path, `Forbidden: "${fromName}" is declared to start after "${stepName}", but "${stepName}" is declared after it (${step.path})`,
+      } else if (from.role !== ContainerRole.APP && step.index > from.index && !onCycle(pod, fromName, stepName)) {
+        out.push(this.forbidden(from.path, `"${fromName}" is declared to start after "${stepName}", but "${stepName}" is declared after it (${step.path})`,
           `move "${stepName}" before "${fromName}" in initContainers`));
       }
     }

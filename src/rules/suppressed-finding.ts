@@ -1,19 +1,9 @@
-import { Severity } from '../engine/severity';
+import { Finding } from '../engine/finding';
 
 /**
  * A finding that a suppression turned off: not reported, kept for audit.
  */
-export interface SuppressedFinding {
-  /** Rule id of the finding. */
-  readonly ruleId: string;
-  /** Severity the finding would have had. */
-  readonly severity: Severity;
-  /** Field path inside the manifest. */
-  readonly path: string;
-  /** `Type: detail` of the finding. */
-  readonly message: string;
-  /** The fix hint of the finding. */
-  readonly fix: string;
+export interface SuppressedFinding extends Finding {
   /** The reason given with the suppression. */
   readonly reason: string;
   /**

@@ -1,3 +1,4 @@
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
@@ -18,6 +19,8 @@ export class SuppressionAnnotationRule extends BaseRule {
   public readonly source = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/';
 
   public evaluate(context: RuleContext): Finding[] {
-    return readAnnotationSuppressions(context._pod, context._knownRuleIds).problems.map((p) => this.finding(p.path, p.message, p.fix));
+    return readAnnotationSuppressions(context._pod, context._knownRuleIds).problems.map((p) => (p.type === ErrorType.NOT_FOUND
+      ? this.notFound(p.path, p.value, p.detail, p.fix)
+      : this.invalid(p.path, p.value, p.detail, p.fix)));
   }
 }

@@ -1,65 +1,49 @@
 import { ContainerRole } from '../engine/container-role';
+import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
+import { KubernetesVersion } from '../engine/kubernetes-version';
+import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/pod-defaults';
 import { Severity } from '../engine/severity';
-import { ContainerJson, isObject } from '../engine/wire-types';
+import { preStopOf, shutdownNeeds } from '../lifecycle/plan-shutdown';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
-import { arrayOf, containersOf } from './private/pod-view';
+import { containersOf } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
-/** The API's default `terminationGracePeriodSeconds`. */
-export const DEFAULT_GRACE_SECONDS = 30;
-
 /**
- * Seconds a preStop hook waits: the `sleep` action, or an exec hook that runs `sleep N`
- * (the usual way to let endpoints drain). Other hooks count as 0: we cannot know their length.
- */
-export function preStopSeconds(c: ContainerJson): number {
-  const preStop = isObject(c.lifecycle) ? c.lifecycle.preStop : undefined;
-  if (!isObject(preStop)) return 0;
-  if (isObject(preStop.sleep) && typeof preStop.sleep.seconds === 'number') return preStop.sleep.seconds;
-  if (isObject(preStop.exec)) {
-    const text = arrayOf(preStop.exec.command).filter((s) => typeof s === 'string').join(' ');
-    const m = /(?:^|[\s;&|])sleep\s+(\d+(?:\.\d+)?)/.exec(text);
-    if (m) return Number(m[1]);
-  }
-  return 0;
-}
-
-/**
- * On deletion the kubelet runs the app containers' preStop hooks and stops them (in parallel),
- * then stops the sidecars one by one in reverse order (KEP-753), all within one
- * terminationGracePeriodSeconds; whatever is left when it runs out is SIGKILLed.
+ * On deletion the kubelet starts every container's preStop hook at once, stops the app
+ * containers when their hooks return, then (1.29+) the sidecars one by one in reverse order, each
+ * once its own hook has returned and the one after it has exited (KEP-753), all within one
+ * terminationGracePeriodSeconds; whatever is left when it runs out is SIGKILLed. The sequence is
+ * computed by `shutdownNeeds`, the same computation as the lifecycle plan's shutdown.
  */
 export class TerminationBudgetRule extends BaseRule {
   public readonly id = 'SC-TERMINATION-001';
   public readonly name = 'termination-budget';
   public readonly severity = Severity.WARNING;
-  public readonly summary = 'App preStop plus the sidecars\' declared shutdown times fit in terminationGracePeriodSeconds.';
-  public readonly explanation = 'terminationGracePeriodSeconds (default 30) is one budget for the whole pod. App containers run their preStop hooks and shut down first, in parallel; sidecars are stopped after them, one at a time in reverse declaration order, and get only what is left. If the app\'s preStop sleep plus the sidecars\' shutdown times (cdk8s-sidecars.dev/shutdown-seconds) exceed the budget, the last sidecars are SIGKILLed: a log shipper loses its last lines, a proxy cuts open connections.';
+  public readonly summary = 'The shutdown sequence (preStop hooks, then app containers, then sidecars in reverse order) fits in terminationGracePeriodSeconds.';
+  public readonly explanation = 'terminationGracePeriodSeconds (default 30) is one budget for the whole pod. When termination begins every container\'s preStop hook starts; app containers get SIGTERM when their hook returns; sidecars are stopped after them, one at a time in reverse declaration order, each once its own hook has returned and the sidecar after it has exited (the kubelet\'s killContainer, KEP-753). If that sequence, with the sidecars\' declared shutdown times (cdk8s-sidecars.dev/shutdown-seconds), ends after the budget, the last sidecars are SIGKILLed: a log shipper loses its last lines, a proxy cuts open connections. The lifecycle plan computes the same sequence.';
   public readonly fix = 'Raise terminationGracePeriodSeconds, or shorten the preStop sleep or the sidecars\' shutdown.';
-  public readonly source = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#termination-of-sidecar-containers';
+  public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainer); https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#termination-of-sidecar-containers';
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
     const shutdown = readDeclarations(pod).shutdownSeconds;
-    const all = containersOf(pod);
-    const sidecars = all.filter((c) => c.role === ContainerRole.SIDECAR);
-    const apps = all.filter((c) => c.role === ContainerRole.APP);
-    const cost = (c: typeof all[number]) => preStopSeconds(c.container) + (shutdown[c.name] ?? 0);
-    const appPhase = apps.reduce((max, c) => Math.max(max, cost(c)), 0);
-    const sidecarParts = [...sidecars].reverse().map((c) => ({ name: c.name, seconds: cost(c) })).filter((p) => p.seconds > 0);
-    if (sidecarParts.length === 0) return []; // nothing declared for sidecars: nothing to budget
-    const sidecarPhase = sidecarParts.reduce((sum, p) => sum + p.seconds, 0);
+    const demands = containersOf(pod)
+      .filter((c) => c.role !== ContainerRole.REGULAR_INIT)
+      .map((c) => ({ name: c.name, role: c.role, preStopSeconds: preStopOf(c.container).seconds, shutdownSeconds: shutdown[c.name] ?? 0 }));
+    // Nothing declared for the sidecars: nothing of theirs to budget.
+    if (!demands.some((d) => d.role === ContainerRole.SIDECAR && d.preStopSeconds + d.shutdownSeconds > 0)) return [];
+    const ordered = context._version.isAtLeast(KubernetesVersion.SIDECARS_BETA);
+    const needs = shutdownNeeds(demands, ordered);
     const raw = pod.podSpec.terminationGracePeriodSeconds;
-    const grace = typeof raw === 'number' ? raw : DEFAULT_GRACE_SECONDS;
-    const needed = appPhase + sidecarPhase;
-    if (needed <= grace) return [];
-    const slowestApp = apps.find((c) => cost(c) === appPhase);
-    const appText = appPhase > 0 && slowestApp ? `app containers ${appPhase}s ("${slowestApp.name}")` : 'app containers 0s';
-    const sidecarText = sidecarParts.map((p) => `"${p.name}" ${p.seconds}s`).join(' + ');
-    return [this.finding(pod.podSpecPath.child('terminationGracePeriodSeconds'),
-      `Invalid value: ${grace}${typeof raw === 'number' ? '' : ' (default)'}: shutdown needs ${needed}s: ${appText}, then sidecars in reverse order ${sidecarText}`,
-      `set terminationGracePeriodSeconds to at least ${needed}, or shorten the preStop sleep or the sidecars' shutdown`)];
+    const grace = typeof raw === 'number' ? raw : DEFAULT_TERMINATION_GRACE_SECONDS;
+    if (needs.neededSeconds <= grace) return [];
+    const apps = needs.slowestApp !== undefined ? `app containers exit at ${needs.appsDoneAt}s ("${needs.slowestApp}")` : 'app containers exit at 0s';
+    const turns = needs.sidecars.filter((t) => t.exitsAt > 0).map((t) => `"${t.name}" ${t.sigtermAt}s-${t.exitsAt}s`).join(', ');
+    const sequence = ordered ? `${apps}, then sidecars in reverse order: ${turns}` : `${apps}; sidecars stop with them (termination is not ordered in ${context._version}): ${turns}`;
+    return [this.advise(ErrorType.NOT_RECOMMENDED, pod.podSpecPath.child('terminationGracePeriodSeconds'),
+      `shutdown needs ${needs.neededSeconds}s${typeof raw === 'number' ? '' : ' (unset: 30 by default)'}: ${sequence}; what still runs at ${grace}s is SIGKILLed`,
+      `set terminationGracePeriodSeconds to at least ${needs.neededSeconds}, or shorten the preStop sleep or the sidecars' shutdown`, { value: grace })];
   }
 }

@@ -25,9 +25,9 @@ export class VolumeMountNameRule extends BaseRule {
         if (!isObject(m)) return;
         const path = c.path.child('volumeMounts').index(i).child('name');
         if (m.name === undefined || m.name === '') {
-          out.push(this.finding(path, 'Required value', 'name the volume to mount'));
+          out.push(this.required(path, '', 'name the volume to mount'));
         } else if (!volumes.has(m.name)) {
-          out.push(this.finding(path, `Not found: ${q(m.name)} (${declared()})`, `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
+          out.push(this.notFound(path, m.name, declared(), `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
         }
       });
     }

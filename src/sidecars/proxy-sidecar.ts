@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ErrorType } from '../engine/error-type';
+import { UsageProblem, usageError } from '../engine/usage-error';
 import { IInitStep } from '../workloads/init-step';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
@@ -73,8 +74,8 @@ export interface ProxySidecarProps {
   readonly startAfter?: IInitStep[];
 
   /**
-   * Whether the app containers present when the proxy is added need it ready before they start
-   * (`requireReady`). Init steps that need the network: `workload.requireReady(step.container, proxy)`.
+   * Whether the app containers (those added after the proxy included) need it ready before they
+   * start (`gateAppContainers`). Init steps that need the network: `step.requiresReady(proxy)`.
    * @default true
    */
   readonly gateAppContainers?: boolean;
@@ -101,10 +102,11 @@ export interface ProxySidecarProps {
  * app containers, which stop first, still finish their requests.
  *
  * @example
+ * const migrate = deployment.addInitStep({ name: 'migrate', image: 'migrate:1.0' });
  * const iptables = deployment.addInitStep({ name: 'iptables', image: 'proxy-init:1.0' });
  * const proxy = new ProxySidecar({ image: 'envoyproxy/envoy:v1.31.0', listenPort: 15001, adminPort: 15000, startAfter: [iptables] })
  *   .addTo(deployment);
- * deployment.requireReady(migrate.container, proxy); // an init step that needs the network
+ * migrate.requiresReady(proxy); // an init step that needs the network
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
  */
@@ -119,22 +121,24 @@ export class ProxySidecar extends SidecarDefinition {
 
   constructor(props: ProxySidecarProps) {
     super({ name: props?.name ?? 'proxy' });
-    const problems: string[] = [];
-    if (typeof props.image !== 'string' || props.image === '') problems.push(`image: ${ErrorType.REQUIRED}: got ${JSON.stringify(props.image)}`);
+    const problems: UsageProblem[] = [];
+    if (typeof props.image !== 'string' || props.image === '') {
+      problems.push({ field: 'image', type: ErrorType.REQUIRED, detail: `got ${JSON.stringify(props.image)}`, fix: 'give the proxy\'s image, e.g. "envoyproxy/envoy:v1.31.0"' });
+    }
     for (const key of ['listenPort', 'adminPort'] as const) {
       const port: unknown = props[key];
       if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-        problems.push(`${key}: ${ErrorType.INVALID}: ${JSON.stringify(port)}: must be an integer between 1 and 65535`);
+        problems.push({ field: key, type: ErrorType.INVALID, value: port, detail: 'must be an integer between 1 and 65535', fix: `give ${key} a port number between 1 and 65535` });
       }
     }
     if (problems.length === 0 && props.listenPort === props.adminPort) {
-      problems.push(`adminPort: ${ErrorType.DUPLICATE}: ${props.adminPort}: must differ from listenPort`);
+      problems.push({ field: 'adminPort', type: ErrorType.DUPLICATE, value: props.adminPort, detail: 'must differ from listenPort', fix: 'give the admin endpoint a port of its own' });
     }
     const path = props.readinessPath ?? '/ready';
-    if (typeof path !== 'string' || !path.startsWith('/')) problems.push(`readinessPath: ${ErrorType.INVALID}: ${JSON.stringify(path)}: must start with "/"`);
-    if (problems.length > 0) {
-      throw new Error(`ProxySidecar "${this.name}": invalid options:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: give the image, and two different ports between 1 and 65535`);
+    if (typeof path !== 'string' || !path.startsWith('/')) {
+      problems.push({ field: 'readinessPath', type: ErrorType.INVALID, value: path, detail: 'must start with "/"', fix: 'give an absolute HTTP path such as "/ready"' });
     }
+    if (problems.length > 0) throw usageError(undefined, `ProxySidecar "${this.name}"`, problems);
     this.props = props;
   }
 
@@ -157,9 +161,12 @@ export class ProxySidecar extends SidecarDefinition {
     };
   }
 
-  /** App containers need the proxy ready before they start (unless `gateAppContainers: false`). */
+  /**
+   * Every app container, those added after the proxy included, needs the proxy ready before it
+   * starts (unless `gateAppContainers: false`).
+   */
   protected bind(workload: ISidecarWorkload, sidecar: Sidecar): void {
     if (this.props.gateAppContainers === false) return;
-    for (const container of workload.containers) workload.requireReady(container, sidecar);
+    workload.gateAppContainers(sidecar);
   }
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/pod-defaults';
 
 /**
  * Properties of a `SidecarContext`.
@@ -29,7 +30,7 @@ export interface SidecarContextProps {
  */
 export class SidecarContext {
   /** The Kubernetes default of `terminationGracePeriodSeconds`. */
-  public static readonly DEFAULT_TERMINATION_GRACE_PERIOD = Duration.seconds(30);
+  public static readonly DEFAULT_TERMINATION_GRACE_PERIOD = Duration.seconds(DEFAULT_TERMINATION_GRACE_SECONDS);
 
   /**
    * The context of a cdk8s-plus pod or workload (Sidecar* workloads included): the workload is

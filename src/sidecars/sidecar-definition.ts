@@ -1,6 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { SidecarContext } from './sidecar-context';
+import { isDns1123Label } from '../engine/dns1123';
 import { ErrorType } from '../engine/error-type';
+import { usageError } from '../engine/usage-error';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
 
@@ -38,9 +40,12 @@ export abstract class SidecarDefinition {
   protected constructor(props: SidecarDefinitionProps) {
     const name: unknown = props?.name;
     // RFC 1123 label: the API server's rule for container names (validation.go, validateContainers).
-    if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
-      throw new Error(`${this.constructor.name}: name: ${ErrorType.INVALID}: ${JSON.stringify(name)}: a container name must be a lowercase ` +
-        "RFC 1123 label of at most 63 characters (a-z, 0-9 and '-', starting and ending with a letter or digit). Fix: use a name such as \"log-shipper\"");
+    if (!isDns1123Label(name)) {
+      throw usageError(undefined, this.constructor.name, {
+        field: 'name', type: ErrorType.INVALID, value: name,
+        detail: "a container name must be a lowercase RFC 1123 label of at most 63 characters (a-z, 0-9 and '-', starting and ending with a letter or digit)",
+        fix: 'use a name such as "log-shipper"',
+      });
     }
     this.name = name;
   }
@@ -53,8 +58,10 @@ export abstract class SidecarDefinition {
   public addTo(workload: ISidecarWorkload): Sidecar {
     const clash = [...workload.initContainers, ...workload.containers].find((c) => c.name === this.name);
     if (clash) {
-      throw new Error(`[${workload.node.path}] ${this.constructor.name} "${this.name}": spec.initContainers[].name: ${ErrorType.DUPLICATE}: ` +
-        `"${this.name}": the pod already has a container of this name. Fix: give the sidecar another name, or add it only once`);
+      throw usageError(workload.node.path, `${this.constructor.name} "${this.name}"`, {
+        field: 'spec.initContainers[].name', type: ErrorType.DUPLICATE, value: this.name,
+        detail: 'the pod already has a container of this name', fix: 'give the sidecar another name, or add it only once',
+      });
     }
     const options = this._renderOptions(SidecarContext.of(workload));
     const sidecar = workload.addSidecar(options);

@@ -21,6 +21,16 @@ export interface IInitStep {
    * @returns this step, for chaining
    */
   startsAfter(...steps: IInitStep[]): IInitStep;
+
+  /**
+   * Declares that this step needs the given sidecars *ready* (started, their startupProbe
+   * passed) before it starts: the same relation as the workload's `requireReady()` for this
+   * step's container. The step is then ordered after them.
+   *
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
+   * @returns this step, for chaining
+   */
+  requiresReady(...sidecars: IInitStep[]): IInitStep;
 }
 
 /**
@@ -44,6 +54,7 @@ export interface InitStepOptions extends kplus.ContainerProps {
 export abstract class InitStepBase implements IInitStep {
   public abstract readonly isSidecar: boolean;
   private readonly _after: IInitStep[] = [];
+  private readonly _needsReady: IInitStep[] = [];
 
   /** @internal */
   protected constructor(public readonly container: kplus.Container, after: IInitStep[]) {
@@ -59,8 +70,18 @@ export abstract class InitStepBase implements IInitStep {
     return [...this._after];
   }
 
+  /** The sidecars this step was declared to need ready (a copy). */
+  public get needsReady(): IInitStep[] {
+    return [...this._needsReady];
+  }
+
   public startsAfter(...steps: IInitStep[]): IInitStep {
     this._after.push(...steps);
+    return this;
+  }
+
+  public requiresReady(...sidecars: IInitStep[]): IInitStep {
+    this._needsReady.push(...sidecars);
     return this;
   }
 }

@@ -1,5 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { ErrorType } from '../engine/error-type';
+import { usageError } from '../engine/usage-error';
 import { ResourceReport } from '../resources/resource-report';
 
 /**
@@ -18,7 +20,7 @@ export class ResourceReports {
   public static of(scope: IConstruct): ResourceReport {
     const charts = scope.node.findAll().filter((c): c is Chart => Chart.isChart(c));
     if (charts.length === 0) {
-      throw new Error(`[${scope.node.path}] ResourceReports.of: Not found: no chart under this scope. Fix: pass an App or a Chart`);
+      throw usageError(scope.node.path, 'ResourceReports.of', { field: 'scope', type: ErrorType.NOT_FOUND, detail: 'no chart under this scope', fix: 'pass an App or a Chart' });
     }
     return ResourceReport.fromManifests(charts.flatMap((chart) => chart.toJson()));
   }

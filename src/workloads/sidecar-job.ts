@@ -21,7 +21,7 @@ export interface SidecarJobProps extends kplus.JobProps, SidecarWorkloadOptions 
 export class SidecarJob extends kplus.Job implements ISidecarWorkload {
   constructor(scope: Construct, id: string, props: SidecarJobProps = {}) {
     super(scope, id, props);
-    SidecarSupport.of(this).attach(this.apiObject, this, props);
+    SidecarSupport.of(this).attach(this.apiObject, props);
     for (const sidecar of props.sidecars ?? []) this.addSidecar(sidecar);
   }
 
@@ -51,6 +51,10 @@ export class SidecarJob extends kplus.Job implements ISidecarWorkload {
 
   public requireReady(container: kplus.Container, ...sidecars: Sidecar[]): void {
     SidecarSupport.of(this).requireReady(container, sidecars);
+  }
+
+  public gateAppContainers(...sidecars: Sidecar[]): void {
+    SidecarSupport.of(this).gateAppContainers(sidecars);
   }
 
   public lifecyclePlan(): LifecyclePlan {

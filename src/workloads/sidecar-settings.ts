@@ -1,13 +1,18 @@
 import { IConstruct } from 'constructs';
-import { SidecarMode } from './sidecar-mode';
+import { ErrorType } from '../engine/error-type';
 import { KubernetesVersion } from '../engine/kubernetes-version';
+import { usageError } from '../engine/usage-error';
+import { SidecarMode } from '../modes/sidecar-mode';
 
 const MODES: ReadonlyArray<string> = Object.values(SidecarMode);
+const SUPPORTED_MODES = `supported values: ${MODES.map((m) => JSON.stringify(m)).join(', ')}`;
+const VERSION_FIX = 'pass a Kubernetes minor version such as "1.29"';
 
 /**
  * Settings that apply to every Sidecar* workload below a scope (an App, a Chart, any construct):
  * the Kubernetes version the manifests target and the sidecar mode. Nearest wins: a workload's
- * own prop, else the nearest scope that set the setting, else the default.
+ * own prop, else the nearest `SidecarChecks` option (target version), else the nearest scope that
+ * set the setting, else the default.
  *
  * Settings live in the construct tree's context (`node.setContext`), so they can also be set
  * without this class, e.g. `app.node.setContext('cdk8s-sidecars.dev/target-version', '1.28')`.
@@ -30,41 +35,40 @@ export class SidecarSettings {
    * @throws if the version is not a Kubernetes version, or `scope` already has children
    */
   public static setTargetVersion(scope: IConstruct, version: string): void {
-    let parsed: KubernetesVersion;
-    try {
-      parsed = KubernetesVersion.of(version);
-    } catch (e) {
-      throw new Error(`[${pathOf(scope)}] target version: ${(e as Error).message}. Fix: pass a Kubernetes minor version such as "1.29"`);
+    const parsed = KubernetesVersion._tryOf(version);
+    if (!parsed) {
+      throw usageError(scope.node.path, 'SidecarSettings.setTargetVersion', { field: 'version', type: ErrorType.INVALID, value: version, detail: KubernetesVersion._EXPECTED, fix: VERSION_FIX });
     }
-    setContext(scope, SidecarSettings.TARGET_VERSION_CONTEXT, parsed.toString(), 'SidecarSettings.setTargetVersion()');
+    setContext(scope, SidecarSettings.TARGET_VERSION_CONTEXT, parsed.toString(), 'SidecarSettings.setTargetVersion');
   }
 
   /**
-   * The Kubernetes version that applies at `scope`: `own` when given (a workload's own prop), else
-   * the nearest scope's setting, else `KubernetesVersion.DEFAULT` (1.29, the first release with
-   * native sidecars on by default).
+   * The Kubernetes version set at `scope`: `own` when given, else the nearest scope's setting,
+   * else `KubernetesVersion.DEFAULT` (1.29, the first release with native sidecars on by
+   * default). A workload's settings are resolved from this, its own props and the nearest
+   * `SidecarChecks`.
    *
    * @param scope the construct asking (usually a workload)
-   * @param own the construct's own setting, which wins over every scope above it
+   * @param own a setting of the construct itself, which wins over every scope above it
    * @throws if `own`, or a value found in the context, is not a Kubernetes version
    */
   public static targetVersion(scope: IConstruct, own?: string): KubernetesVersion {
     if (own !== undefined) {
-      try {
-        return KubernetesVersion.of(own);
-      } catch (e) {
-        throw new Error(`[${pathOf(scope)}] targetVersion: ${(e as Error).message}. Fix: pass a Kubernetes minor version such as "1.29"`);
-      }
+      const parsed = KubernetesVersion._tryOf(own);
+      if (!parsed) throw usageError(scope.node.path, 'SidecarSettings.targetVersion', { field: 'own', type: ErrorType.INVALID, value: own, detail: KubernetesVersion._EXPECTED, fix: VERSION_FIX });
+      return parsed;
     }
     const value = scope.node.tryGetContext(SidecarSettings.TARGET_VERSION_CONTEXT);
     if (value === undefined) return KubernetesVersion.DEFAULT;
-    try {
-      if (typeof value !== 'string') throw new Error(`expected a string such as "1.29", got ${JSON.stringify(value)}`);
-      return KubernetesVersion.of(value);
-    } catch (e) {
-      throw new Error(`[${pathOf(setterOf(scope, SidecarSettings.TARGET_VERSION_CONTEXT))}] context ${SidecarSettings.TARGET_VERSION_CONTEXT}: ${(e as Error).message}. ` +
-        'Fix: set it with SidecarSettings.setTargetVersion(scope, "1.29")');
+    const parsed = typeof value === 'string' ? KubernetesVersion._tryOf(value) : undefined;
+    if (!parsed) {
+      throw usageError(setterOf(scope, SidecarSettings.TARGET_VERSION_CONTEXT).node.path, `context ${SidecarSettings.TARGET_VERSION_CONTEXT}`, {
+        field: '', type: ErrorType.INVALID, value,
+        detail: typeof value === 'string' ? KubernetesVersion._EXPECTED : 'expected a string such as "1.29"',
+        fix: 'set it with SidecarSettings.setTargetVersion(scope, "1.29")',
+      });
     }
+    return parsed;
   }
 
   /**
@@ -75,10 +79,9 @@ export class SidecarSettings {
    */
   public static setSidecarMode(scope: IConstruct, mode: SidecarMode): void {
     if (!MODES.includes(mode)) {
-      throw new Error(`[${pathOf(scope)}] sidecar mode: Unsupported value: ${JSON.stringify(mode)}: supported values: ${MODES.map((m) => `"${m}"`).join(', ')}. ` +
-        'Fix: pass a SidecarMode');
+      throw usageError(scope.node.path, 'SidecarSettings.setSidecarMode', { field: 'mode', type: ErrorType.NOT_SUPPORTED, value: mode, detail: SUPPORTED_MODES, fix: 'pass a SidecarMode' });
     }
-    setContext(scope, SidecarSettings.SIDECAR_MODE_CONTEXT, mode, 'SidecarSettings.setSidecarMode()');
+    setContext(scope, SidecarSettings.SIDECAR_MODE_CONTEXT, mode, 'SidecarSettings.setSidecarMode');
   }
 
   /**
@@ -86,14 +89,16 @@ export class SidecarSettings {
    * else `SidecarMode.AUTO`. `AUTO` is returned as is; it is resolved against the target version
    * when the pod is rendered.
    *
-   * @throws if a value found in the context is not a sidecar mode
+   * @throws if `own`, or a value found in the context, is not a sidecar mode
    */
   public static sidecarMode(scope: IConstruct, own?: SidecarMode): SidecarMode {
     const value = own ?? scope.node.tryGetContext(SidecarSettings.SIDECAR_MODE_CONTEXT);
     if (value === undefined) return SidecarMode.AUTO;
     if (typeof value === 'string' && MODES.includes(value)) return value as SidecarMode;
-    const where = own !== undefined ? `[${pathOf(scope)}] sidecarMode` : `[${pathOf(setterOf(scope, SidecarSettings.SIDECAR_MODE_CONTEXT))}] context ${SidecarSettings.SIDECAR_MODE_CONTEXT}`;
-    throw new Error(`${where}: Unsupported value: ${JSON.stringify(value)}: supported values: ${MODES.map((m) => `"${m}"`).join(', ')}. Fix: use a SidecarMode`);
+    throw own !== undefined
+      ? usageError(scope.node.path, 'sidecarMode', { field: 'mode', type: ErrorType.NOT_SUPPORTED, value, detail: SUPPORTED_MODES, fix: 'use a SidecarMode' })
+      : usageError(setterOf(scope, SidecarSettings.SIDECAR_MODE_CONTEXT).node.path, `context ${SidecarSettings.SIDECAR_MODE_CONTEXT}`,
+        { field: '', type: ErrorType.NOT_SUPPORTED, value, detail: SUPPORTED_MODES, fix: 'set it with SidecarSettings.setSidecarMode(scope, SidecarMode.AUTO)' });
   }
 
   private constructor() {}
@@ -102,8 +107,11 @@ export class SidecarSettings {
 function setContext(scope: IConstruct, key: string, value: string, api: string): void {
   const children = scope.node.children;
   if (children.length > 0) {
-    throw new Error(`[${pathOf(scope)}] ${api} must be called before constructs are added to this scope (it already holds: ${children.map((c) => c.node.id).join(', ')}). ` +
-      'Fix: call it right after creating the scope, or set the workload\'s own prop');
+    throw usageError(scope.node.path, api, {
+      field: '', type: ErrorType.FORBIDDEN,
+      detail: `must be called before constructs are added to this scope (it already holds: ${children.map((c) => c.node.id).join(', ')})`,
+      fix: 'call it right after creating the scope, or set the workload\'s own prop',
+    });
   }
   scope.node.setContext(key, value);
 }
@@ -114,9 +122,4 @@ function setterOf(scope: IConstruct, key: string): IConstruct {
   let current: IConstruct = scope;
   while (current.node.scope && current.node.scope.node.tryGetContext(key) === value) current = current.node.scope;
   return current;
-}
-
-/** A construct's path for messages; the root (an App) has the empty path. */
-function pathOf(scope: IConstruct): string {
-  return scope.node.path === '' ? '(app)' : scope.node.path;
 }

@@ -33,11 +33,21 @@ export interface ISidecarWorkload extends IConstruct {
   initStep(container: kplus.Container): IInitStep;
 
   /**
-   * Declares that `container` (an app container or an init step) needs the given sidecars
-   * *ready* before it starts. Feeds the startup-gating rule: such a sidecar needs a
-   * startupProbe, or the kubelet starts the next container as soon as its process runs.
+   * Declares that `container` (an app container, or the container of an init step or sidecar)
+   * needs the given sidecars *ready* before it starts. Resolved at synth: an init step is ordered
+   * after them, and each pair is written once in the `needs-ready` annotation. Feeds the
+   * startup-gating rule: such a sidecar needs a startupProbe, or the kubelet starts the next
+   * container as soon as its process runs. An init step can also declare it itself:
+   * `step.requiresReady(sidecar)`.
    */
   requireReady(container: kplus.Container, ...sidecars: Sidecar[]): void;
+
+  /**
+   * Declares that every app container of the pod, those added later included, needs the given
+   * sidecars ready before it starts (e.g. a proxy all traffic goes through). Resolved at synth.
+   * @see https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
+   */
+  gateAppContainers(...sidecars: Sidecar[]): void;
 
   /**
    * The pod's start and stop sequence as it will be synthesized now: start order and what each

@@ -1,5 +1,6 @@
 import { run } from './capture-io';
 import { fakeEngine } from './fake-engine';
+import { ErrorType } from '../../src/engine/error-type';
 import { Severity } from '../../src/engine/severity';
 
 const POD = (name: string) => [
@@ -18,15 +19,20 @@ const POD = (name: string) => [
 const imageError = fakeEngine(() => [{
   ruleId: 'T-001',
   severity: Severity.ERROR,
+  type: ErrorType.INVALID,
   path: 'spec.containers[0].image',
+  value: 'app:1',
+  detail: 'test finding',
   message: 'Invalid value: "app:1": test finding',
   fix: 'do the test fix',
 }]);
 const warningOnly = fakeEngine(() => [{
   ruleId: 'T-002',
   severity: Severity.WARNING,
+  type: ErrorType.RECOMMENDED,
   path: 'spec.containers[0].livenessProbe',
-  message: 'Required value: test warning',
+  detail: 'test warning',
+  message: 'Recommended value: test warning',
   fix: 'add a probe',
 }]);
 const clean = fakeEngine(() => []);
@@ -86,7 +92,10 @@ describe('lint: positions and formats (engine double)', () => {
         object: 'Pod/a',
         ruleId: 'T-001',
         severity: 'error',
+        type: 'Invalid value',
         path: 'spec.containers[0].image',
+        value: 'app:1',
+        detail: 'test finding',
         message: 'Invalid value: "app:1": test finding',
         fix: 'do the test fix',
       }],

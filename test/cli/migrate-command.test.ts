@@ -1,5 +1,6 @@
 import { run } from './capture-io';
 import { fakeEngine } from './fake-engine';
+import { ErrorType } from '../../src/engine/error-type';
 import { Severity } from '../../src/engine/severity';
 
 const POD = [
@@ -80,7 +81,7 @@ describe('migrate (real engine unless stated)', () => {
   });
 
   test('fails with exit 1 and writes nothing when the engine finds an error the input did not have', async () => {
-    const engine = fakeEngine((m) => (m.spec.initContainers?.length ? [{ ruleId: 'T-9', severity: Severity.ERROR, path: 'spec.initContainers[0]', message: 'Forbidden: test', fix: 'undo' }] : []));
+    const engine = fakeEngine((m) => (m.spec.initContainers?.length ? [{ ruleId: 'T-9', severity: Severity.ERROR, type: ErrorType.FORBIDDEN, path: 'spec.initContainers[0]', detail: 'test', message: 'Forbidden: test', fix: 'undo' }] : []));
     const r = await run(['migrate', 'pod.yaml', '-s', 'proxy', '-o', 'x.yaml'], { files: { 'pod.yaml': POD } }, engine);
     expect(r).toEqual({
       code: 1,
@@ -91,7 +92,7 @@ describe('migrate (real engine unless stated)', () => {
   });
 
   test('GIVEN an error already in the input WHEN migrating THEN it does not block the migration', async () => {
-    const engine = fakeEngine(() => [{ ruleId: 'T-8', severity: Severity.ERROR, path: '', message: 'Invalid value: old', fix: 'x' }]);
+    const engine = fakeEngine(() => [{ ruleId: 'T-8', severity: Severity.ERROR, type: ErrorType.INVALID, path: '', detail: 'old', message: 'Invalid value: old', fix: 'x' }]);
     const r = await run(['migrate', 'pod.yaml', '-s', 'proxy'], { files: { 'pod.yaml': POD } }, engine);
     expect(r.code).toBe(0);
   });

@@ -8,7 +8,7 @@ describe('resolveStartOrder', () => {
 
   test('GIVEN secret-fetch declared first but after network-proxy THEN network-proxy starts first', () => {
     const r = resolveStartOrder([{ name: 'secret-fetch', after: ['network-proxy'] }, { name: 'network-proxy', after: [] }]);
-    expect(r).toEqual({ order: ['network-proxy', 'secret-fetch'], unknown: [] });
+    expect(r).toEqual({ order: ['network-proxy', 'secret-fetch'], cycles: [], unknown: [] });
   });
 
   test('GIVEN ties THEN declaration order breaks them (stable)', () => {
@@ -29,7 +29,21 @@ describe('resolveStartOrder', () => {
       { name: 'd', after: [] },
     ]);
     expect(r.cycle).toEqual(['a', 'b', 'c', 'a']);
-    expect(r.order).toEqual(['a', 'b', 'c', 'd']);
+    // d is free; the cycle is broken at its earliest-declared step, a.
+    expect(r.order).toEqual(['d', 'a', 'b', 'c']);
+  });
+
+  test('GIVEN two separate cycles and a declaration off them THEN both are named and the declaration still holds', () => {
+    const r = resolveStartOrder([
+      { name: 'a', after: ['b'] },
+      { name: 'b', after: ['a'] },
+      { name: 'x', after: ['y'] },
+      { name: 'y', after: [] },
+      { name: 'p', after: ['q'] },
+      { name: 'q', after: ['p'] },
+    ]);
+    expect(r.cycles).toEqual([['a', 'b', 'a'], ['p', 'q', 'p']]);
+    expect(r.order.indexOf('y')).toBeLessThan(r.order.indexOf('x'));
   });
 
   test('fails with a self-dependency as a one-step cycle', () => {

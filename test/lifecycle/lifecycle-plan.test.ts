@@ -264,7 +264,7 @@ describe('LifecyclePlan: inputs', () => {
       '  spec.template.spec.initContainers[0].restartPolicy: Unsupported value: "OnFailure": supported values: "Always". Fix: set restartPolicy: Always to make it a sidecar, or remove the field for a regular init container',
       '  spec.template.spec.initContainers[1].name: Required value: every container needs a name. Fix: give the container a unique name',
       '  spec.template.spec.containers[0].name: Duplicate value: "proxy". Fix: give every container (init and app) a unique name',
-      '  spec.template.metadata.annotations[cdk8s-sidecars.dev/shutdown-seconds]: Invalid value: annotation cdk8s-sidecars.dev/shutdown-seconds: "proxy" must be a non-negative number, got -1. Fix: write a JSON object such as {"proxy": 5}',
+      '  spec.template.metadata.annotations[cdk8s-sidecars.dev/shutdown-seconds]: Invalid value: "{\\"proxy\\": -1}": "proxy" must be a non-negative number, got -1. Fix: write a JSON object such as {"proxy": 5}',
       '  spec.template.metadata.annotations[cdk8s-sidecars.dev/needs-ready]: Not found: "app" names no container of this pod. Fix: use one of "proxy"',
       '  spec.template.metadata.annotations[cdk8s-sidecars.dev/needs-ready]: Not found: "ghost" names no container of this pod. Fix: use one of "proxy"',
       '  spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds: Invalid value: "five": must be a non-negative whole number of seconds. Fix: set sleep.seconds to an integer such as 5',

@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { eventually, exitWithin, killAll, readIfExists, signal, sleep, startContainer, tempDir } from './run-protocol';
 import { KubernetesVersion } from '../../src/engine/kubernetes-version';
-import { applySidecarMode } from '../../src/workloads/private/sidecar-modes';
-import { SidecarMode } from '../../src/workloads/sidecar-mode';
+import { applySidecarMode } from '../../src/modes/apply-sidecar-mode';
+import { SidecarMode } from '../../src/modes/sidecar-mode';
 
 const SHELLS = ['/bin/sh', '/bin/bash'].filter((s) => fs.existsSync(s));
 
@@ -18,8 +18,8 @@ function legacyJob(dir: string, shell: string, app: { command: string[]; args?: 
     initContainers: [{ name: 'logshipper', image: 'alpine', restartPolicy: 'Always', ...sidecar }],
     containers: [{ name: 'myjob', image: 'alpine', ...app }],
   }, SidecarMode.LEGACY, { targetVersion: KubernetesVersion.of('1.27'), lifecycleMountPath: dir, shell, pollSeconds: 0.05, stopTimeoutSeconds: 0.5 });
-  expect(result.errors).toEqual([]);
-  const [wrappedSidecar, wrappedApp] = result.podSpec.containers;
+  expect(result.findings).toEqual([]);
+  const [wrappedSidecar, wrappedApp] = result.podSpec.containers as any[];
   return { wrappedSidecar, wrappedApp };
 }
 

@@ -1,7 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubernetesVersion } from '../../src/engine/kubernetes-version';
-import { SidecarMode } from '../../src/workloads/sidecar-mode';
+import { SidecarMode } from '../../src/modes/sidecar-mode';
 import { SidecarSettings } from '../../src/workloads/sidecar-settings';
 
 describe('SidecarSettings.targetVersion', () => {
@@ -34,9 +34,9 @@ describe('SidecarSettings.targetVersion', () => {
   test('throws for an invalid version, naming the scope, the value and the fix', () => {
     const chart = new Chart(Testing.app(), 'chart');
     expect(() => SidecarSettings.setTargetVersion(chart, 'latest')).toThrow(
-      '[chart] target version: invalid Kubernetes version "latest": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted). Fix: pass a Kubernetes minor version such as "1.29"');
+      '[chart] SidecarSettings.setTargetVersion: version: Invalid value: "latest": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted). Fix: pass a Kubernetes minor version such as "1.29"');
     expect(() => SidecarSettings.targetVersion(chart, '1')).toThrow(
-      '[chart] targetVersion: invalid Kubernetes version "1": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted). Fix: pass a Kubernetes minor version such as "1.29"');
+      '[chart] SidecarSettings.targetVersion: own: Invalid value: "1": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted). Fix: pass a Kubernetes minor version such as "1.29"');
   });
 
   test('throws for a bad context value, naming the scope that set it', () => {
@@ -46,14 +46,14 @@ describe('SidecarSettings.targetVersion', () => {
     group.node.setContext(SidecarSettings.TARGET_VERSION_CONTEXT, 129);
     const workload = new Construct(new Construct(group, 'inner'), 'w');
     expect(() => SidecarSettings.targetVersion(workload)).toThrow(
-      '[chart/group] context cdk8s-sidecars.dev/target-version: expected a string such as "1.29", got 129. Fix: set it with SidecarSettings.setTargetVersion(scope, "1.29")');
+      '[chart/group] context cdk8s-sidecars.dev/target-version: Invalid value: 129: expected a string such as "1.29". Fix: set it with SidecarSettings.setTargetVersion(scope, "1.29")');
   });
 
   test('throws when the scope already has children, with the fix', () => {
     const app = new App();
     new Chart(app, 'first');
     expect(() => SidecarSettings.setTargetVersion(app, '1.28')).toThrow(
-      '[(app)] SidecarSettings.setTargetVersion() must be called before constructs are added to this scope (it already holds: first). Fix: call it right after creating the scope, or set the workload\'s own prop');
+      '[(app)] SidecarSettings.setTargetVersion: Forbidden: must be called before constructs are added to this scope (it already holds: first). Fix: call it right after creating the scope, or set the workload\'s own prop');
   });
 });
 
@@ -75,10 +75,10 @@ describe('SidecarSettings.sidecarMode', () => {
   test('throws for a mode that is not a SidecarMode, listing the supported values', () => {
     const chart = new Chart(Testing.app(), 'chart');
     expect(() => SidecarSettings.setSidecarMode(chart, 'sidecarless' as SidecarMode)).toThrow(
-      '[chart] sidecar mode: Unsupported value: "sidecarless": supported values: "native", "legacy", "universal", "auto". Fix: pass a SidecarMode');
+      '[chart] SidecarSettings.setSidecarMode: mode: Unsupported value: "sidecarless": supported values: "native", "legacy", "universal", "auto". Fix: pass a SidecarMode');
     const app = new App();
     app.node.setContext(SidecarSettings.SIDECAR_MODE_CONTEXT, 'NATIVE');
     expect(() => SidecarSettings.sidecarMode(new Chart(app, 'c'))).toThrow(
-      '[(app)] context cdk8s-sidecars.dev/sidecar-mode: Unsupported value: "NATIVE": supported values: "native", "legacy", "universal", "auto". Fix: use a SidecarMode');
+      '[(app)] context cdk8s-sidecars.dev/sidecar-mode: Unsupported value: "NATIVE": supported values: "native", "legacy", "universal", "auto". Fix: set it with SidecarSettings.setSidecarMode(scope, SidecarMode.AUTO)');
   });
 });

@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { eventually, exitWithin, killAll, readIfExists, signal, sleep, startContainer, tempDir } from './run-protocol';
 import { KubernetesVersion } from '../../src/engine/kubernetes-version';
-import { applySidecarMode } from '../../src/workloads/private/sidecar-modes';
-import { SidecarMode } from '../../src/workloads/sidecar-mode';
+import { applySidecarMode } from '../../src/modes/apply-sidecar-mode';
+import { SidecarMode } from '../../src/modes/sidecar-mode';
 
 const SHELLS = ['/bin/sh', '/bin/bash'].filter((s) => fs.existsSync(s));
 const POLL = 0.05;
@@ -35,10 +35,11 @@ function universalPod(dir: string, shell: string, restartPolicy: string) {
     detectionTimeoutSeconds: DETECTION,
     stopTimeoutSeconds: 0.3,
   });
-  expect(result.errors).toEqual([]);
-  const native = result.podSpec.initContainers[0];
-  const twin = result.podSpec.containers.find((c: any) => c.name === 'proxy-twin');
-  const app = result.podSpec.containers.find((c: any) => c.name === 'app');
+  expect(result.findings).toEqual([]);
+  const spec: any = result.podSpec;
+  const native = spec.initContainers[0];
+  const twin = spec.containers.find((c: any) => c.name === 'proxy-twin');
+  const app = spec.containers.find((c: any) => c.name === 'app');
   return { native, twin, app };
 }
 

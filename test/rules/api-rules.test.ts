@@ -99,7 +99,7 @@ describe('SC-API-007 container-name-unique', () => {
   });
   test('fails GIVEN a sidecar named like an app container (reported at the init container, as the API server does)', () => {
     expect(findings(deployment({ initContainers: [sidecar('app')], containers: [c('app')] }), 'SC-API-007')).toEqual([
-      'SC-API-007 spec.template.spec.initContainers[0].name: Duplicate value: "app" (already used by spec.template.spec.containers[0]). Fix: rename this container or spec.template.spec.containers[0]',
+      'SC-API-007 spec.template.spec.initContainers[0].name: Duplicate value: "app": already used by spec.template.spec.containers[0]. Fix: rename this container or spec.template.spec.containers[0]',
     ]);
   });
   test('fails GIVEN an ephemeral container named like an init container', () => {
@@ -113,7 +113,7 @@ describe('SC-API-008 volume-mount-name', () => {
   });
   test('fails GIVEN a sidecar mounting an undeclared volume', () => {
     expect(findings(pod({ volumes: [{ name: 'data', emptyDir: {} }], initContainers: [sidecar('s', { volumeMounts: [{ name: 'logs', mountPath: '/l' }] })], containers: [c('a')] }), 'SC-API-008')).toEqual([
-      'SC-API-008 spec.initContainers[0].volumeMounts[0].name: Not found: "logs" (declared volumes: "data"). Fix: add a volume named "logs" to spec.volumes, or mount one of the declared volumes',
+      'SC-API-008 spec.initContainers[0].volumeMounts[0].name: Not found: "logs": declared volumes: "data". Fix: add a volume named "logs" to spec.volumes, or mount one of the declared volumes',
     ]);
   });
   test('GIVEN no mounts THEN not applicable', () => {
@@ -160,7 +160,7 @@ describe('SC-API-011 pod-restart-policy', () => {
   test('fails GIVEN a Job whose restartPolicy is unset (defaults to Always)', () => {
     const m = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers: [c('a')] } } } };
     expect(findings(m, 'SC-API-011')).toEqual([
-      'SC-API-011 spec.template.spec.restartPolicy: Unsupported value: "Always" (unset defaults to "Always"): supported values: "OnFailure", "Never". Fix: set restartPolicy: Never (or OnFailure) on the Job\'s pod template; keep long-running helpers as sidecars (init containers with restartPolicy: Always)',
+      'SC-API-011 spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never" (unset defaults to "Always"). Fix: set restartPolicy: Never (or OnFailure) on the Job\'s pod template; keep long-running helpers as sidecars (init containers with restartPolicy: Always)',
     ]);
   });
   test('fails GIVEN a Deployment with restartPolicy Never', () => {

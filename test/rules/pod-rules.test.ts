@@ -1,5 +1,7 @@
 import { c, deployment, execProbe, findings, job, pod, sidecar, where } from './helpers';
 import { Annotations } from '../../src/engine/annotations';
+import { KubernetesVersion } from '../../src/engine/kubernetes-version';
+import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 import { PodSecurityLevel } from '../../src/rules/pod-security-level';
 
 const needs = (relation: any) => ({ name: 'p', annotations: { [Annotations.NEEDS_READY]: JSON.stringify(relation) } });
@@ -56,7 +58,7 @@ describe('SC-STARTUP-001 sidecar-startup-probe', () => {
   });
   test('GIVEN a needed sidecar without a startupProbe THEN a warning', () => {
     expect(findings(pod({ initContainers: [sidecar('proxy')], containers: [c('a')] }, needs({ a: ['proxy'] })), 'SC-STARTUP-001')).toEqual([
-      'SC-STARTUP-001 spec.initContainers[0].startupProbe: Required value: sidecar "proxy" is needed ready by "a" but has no startupProbe, so the next container starts as soon as its process runs. Fix: add a startupProbe to "proxy" that succeeds once it serves (e.g. tcpSocket on its port)',
+      'SC-STARTUP-001 spec.initContainers[0].startupProbe: Recommended value: sidecar "proxy" is needed ready by "a" but has no startupProbe, so the next container starts as soon as its process runs. Fix: add a startupProbe to "proxy" that succeeds once it serves (e.g. tcpSocket on its port)',
     ]);
     expect(where(pod({ initContainers: [sidecar('proxy')], containers: [c('a')] }, needs({ a: ['proxy'] })), 'SC-STARTUP-001')).toEqual(['warning spec.initContainers[0].startupProbe']);
   });
@@ -153,7 +155,7 @@ describe('SC-TERMINATION-001 termination-budget', () => {
   });
   test('GIVEN 20s preStop plus 10s + 5s of sidecars over the default 30s THEN a warning', () => {
     expect(findings(pod({ initContainers: [sidecar('p1'), sidecar('p2')], containers: [c('a', preStop(20))] }, shutdown({ p1: 10, p2: 5 })), 'SC-TERMINATION-001')).toEqual([
-      'SC-TERMINATION-001 spec.terminationGracePeriodSeconds: Invalid value: 30 (default): shutdown needs 35s: app containers 20s ("a"), then sidecars in reverse order "p2" 5s + "p1" 10s. Fix: set terminationGracePeriodSeconds to at least 35, or shorten the preStop sleep or the sidecars\' shutdown',
+      'SC-TERMINATION-001 spec.terminationGracePeriodSeconds: Not recommended: 30: shutdown needs 35s (unset: 30 by default): app containers exit at 20s ("a"), then sidecars in reverse order: "p2" 20s-25s, "p1" 25s-35s; what still runs at 30s is SIGKILLed. Fix: set terminationGracePeriodSeconds to at least 35, or shorten the preStop sleep or the sidecars\' shutdown',
     ]);
   });
   test('GIVEN the sleep action and an explicit grace period THEN it is used', () => {
@@ -161,6 +163,31 @@ describe('SC-TERMINATION-001 termination-budget', () => {
   });
   test('GIVEN no sidecar shutdown declared THEN not applicable', () => {
     expect(findings(pod({ initContainers: [sidecar('p1')], containers: [c('a', preStop(60))] }), 'SC-TERMINATION-001')).toEqual([]);
+  });
+
+  // Issue 12 defect: lint summed every sidecar's preStop and shutdown (10 + 20 + 5 + 10 = 45 s) where the
+  // lifecycle plan, like the kubelet's killContainer, starts every preStop hook when termination begins (40 s).
+  const overlapping = (grace: number) => pod({
+    terminationGracePeriodSeconds: grace,
+    initContainers: [sidecar('a', preStop(5)), sidecar('b')],
+    containers: [c('app', preStop(10))],
+  }, shutdown({ a: 10, b: 20 }));
+  test('GIVEN a sidecar preStop that overlaps the app shutdown WHEN the grace period is 42s THEN no warning: the rule needs 40s, as the lifecycle plan does (was 45s)', () => {
+    expect(LifecyclePlan.of(overlapping(42)).grace.neededSeconds).toBe(40);
+    expect(findings(overlapping(42), 'SC-TERMINATION-001')).toEqual([]);
+  });
+  test('GIVEN the same pod with 38s THEN the warning and the lifecycle plan both say 40s', () => {
+    expect(LifecyclePlan.of(overlapping(38)).grace.neededSeconds).toBe(40);
+    expect(findings(overlapping(38), 'SC-TERMINATION-001')).toEqual([
+      'SC-TERMINATION-001 spec.terminationGracePeriodSeconds: Not recommended: 38: shutdown needs 40s: app containers exit at 10s ("app"), then sidecars in reverse order: "b" 10s-30s, "a" 30s-40s; what still runs at 38s is SIGKILLed. ' +
+      'Fix: set terminationGracePeriodSeconds to at least 40, or shorten the preStop sleep or the sidecars\' shutdown',
+    ]);
+  });
+  test('GIVEN target 1.28 (termination not ordered) THEN the budget is the slowest container, as in the lifecycle plan', () => {
+    const m = overlapping(18);
+    expect(LifecyclePlan.of(m, { targetVersion: KubernetesVersion.of('1.28') }).grace.neededSeconds).toBe(20);
+    expect(where(m, 'SC-TERMINATION-001', { targetVersion: '1.28' })).toEqual(['warning spec.terminationGracePeriodSeconds']);
+    expect(where(overlapping(20), 'SC-TERMINATION-001', { targetVersion: '1.28' })).toEqual([]);
   });
 });
 
@@ -243,7 +270,7 @@ describe('SC-RES-001 sidecar-requests', () => {
   });
   test('GIVEN a sidecar without memory request THEN a warning', () => {
     expect(findings(pod({ initContainers: [c('s', { restartPolicy: 'Always', resources: { requests: { cpu: '1' } } })], containers: [c('a')] }), 'SC-RES-001')).toEqual([
-      'SC-RES-001 spec.initContainers[0].resources.requests: Required value: sidecar "s" has no memory request, so the scheduler reserves nothing for it. Fix: set resources.requests.memory on "s"',
+      'SC-RES-001 spec.initContainers[0].resources.requests: Recommended value: sidecar "s" has no memory request, so the scheduler reserves nothing for it. Fix: set resources.requests.memory on "s"',
     ]);
   });
   test('GIVEN app containers without requests THEN not applicable', () => {
@@ -258,7 +285,7 @@ describe('SC-ANN-001 annotations-well-formed', () => {
   test('fails GIVEN invalid JSON and an unknown container', () => {
     const meta = { name: 'p', annotations: { [Annotations.START_AFTER]: '{oops', [Annotations.NEEDS_READY]: '{"a":["ghost"]}' } };
     expect(findings(deployment({ containers: [c('a')] }, meta), 'SC-ANN-001')).toEqual([
-      'SC-ANN-001 spec.template.metadata.annotations[cdk8s-sidecars.dev/start-after]: Invalid value: annotation cdk8s-sidecars.dev/start-after is not valid JSON: "{oops". Fix: write a JSON object such as {"app":["proxy"]}',
+      'SC-ANN-001 spec.template.metadata.annotations[cdk8s-sidecars.dev/start-after]: Invalid value: "{oops": not valid JSON. Fix: write a JSON object such as {"app":["proxy"]}',
       'SC-ANN-001 spec.template.metadata.annotations[cdk8s-sidecars.dev/needs-ready]: Not found: "ghost": no container of that name in the pod. Fix: use one of "a"',
     ]);
   });

@@ -79,7 +79,7 @@ describe('SidecarRules', () => {
     expect(() => SidecarRules.check(readinessSidecar, { targetVersion: 'latest', podSecurity: 'strict' as any, suppressions: [{ ruleId: 'SC-API-001', reason: 'short' }, { ruleId: 'SC-ANN-002', reason: 'I know what I am doing' }] }))
       .toThrow(new Error([
         'invalid SidecarRules options:',
-        '  - targetVersion: invalid Kubernetes version "latest": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)',
+        '  - targetVersion: Invalid value: "latest": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)',
         '  - podSecurity: Unsupported value: "strict": supported values: "none", "baseline", "restricted"',
         '  - suppressions[0]: Invalid value: "short": the reason for suppressing SC-API-001 must be at least 10 characters',
         '  - suppressions[1]: Forbidden: SC-ANN-002 reports broken suppressions and cannot be suppressed',

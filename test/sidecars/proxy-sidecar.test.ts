@@ -35,7 +35,8 @@ describe('ProxySidecar', () => {
     });
     const annotations = json.spec.template.metadata.annotations;
     expect(JSON.parse(annotations[Annotations.NEEDS_READY])).toEqual({ app: ['proxy'], migrate: ['proxy'] });
-    expect(JSON.parse(annotations[Annotations.START_AFTER])).toEqual({ migrate: ['proxy'], proxy: ['iptables'] });
+    // migrate starts after the proxy because it needs it ready: one relation, written once (needs-ready).
+    expect(JSON.parse(annotations[Annotations.START_AFTER])).toEqual({ proxy: ['iptables'] });
     expect(JSON.parse(annotations[Annotations.SHUTDOWN_SECONDS])).toEqual({ proxy: 5 });
     expect(app.name).toBe('app');
     // the rules agree: no error on the proxy (startupProbe present, order respected), restricted PSS passes for it
@@ -66,14 +67,27 @@ describe('ProxySidecar', () => {
 
   test('throws for invalid options, listing every problem', () => {
     expect(() => new ProxySidecar({ image: '', listenPort: 0, adminPort: 1.5, readinessPath: 'ready' })).toThrow(
-      'ProxySidecar "proxy": invalid options:\n' +
-      '  - image: Required value: got ""\n' +
-      '  - listenPort: Invalid value: 0: must be an integer between 1 and 65535\n' +
-      '  - adminPort: Invalid value: 1.5: must be an integer between 1 and 65535\n' +
-      '  - readinessPath: Invalid value: "ready": must start with "/"\n' +
-      'Fix: give the image, and two different ports between 1 and 65535');
+      'ProxySidecar "proxy": image: Required value: got "". Fix: give the proxy\'s image, e.g. "envoyproxy/envoy:v1.31.0"\n' +
+      'ProxySidecar "proxy": listenPort: Invalid value: 0: must be an integer between 1 and 65535. Fix: give listenPort a port number between 1 and 65535\n' +
+      'ProxySidecar "proxy": adminPort: Invalid value: 1.5: must be an integer between 1 and 65535. Fix: give adminPort a port number between 1 and 65535\n' +
+      'ProxySidecar "proxy": readinessPath: Invalid value: "ready": must start with "/". Fix: give an absolute HTTP path such as "/ready"');
     expect(() => new ProxySidecar({ image: 'envoy', listenPort: 80, adminPort: 80 })).toThrow(
-      'ProxySidecar "proxy": invalid options:\n  - adminPort: Duplicate value: 80: must differ from listenPort\nFix: give the image, and two different ports between 1 and 65535');
+      'ProxySidecar "proxy": adminPort: Duplicate value: 80: must differ from listenPort. Fix: give the admin endpoint a port of its own');
+  });
+
+  // Issue 12 defect: the proxy gated only the app containers present at addTo().
+  test('GIVEN an app container added after the proxy WHEN synthesized THEN it needs the proxy ready too', () => {
+    const { chart, workload } = setup();
+    new ProxySidecar({ image: 'envoyproxy/envoy:v1.31.0', listenPort: 15001, adminPort: 15000 }).addTo(workload);
+    workload.addContainer({ name: 'late', image: 'late:1.0', securityContext: { user: 1000 } });
+    const annotations = Testing.synth(chart)[0].spec.template.metadata.annotations;
+    expect(JSON.parse(annotations[Annotations.NEEDS_READY])).toEqual({ app: ['proxy'], late: ['proxy'] });
+  });
+
+  test('GIVEN gateAppContainers false THEN no app container needs the proxy', () => {
+    const { chart, workload } = setup();
+    new ProxySidecar({ image: 'envoyproxy/envoy:v1.31.0', listenPort: 15001, adminPort: 15000, gateAppContainers: false }).addTo(workload);
+    expect(Testing.synth(chart)[0].spec.template.metadata.annotations[Annotations.NEEDS_READY]).toBeUndefined();
   });
 
   test('throws for a name that is not a container name', () => {

@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { SidecarChecks, SidecarDeployment, SidecarRules } from '../../src';
+import { SidecarChecks, SidecarDeployment } from '../../src';
+import { InitContainerRestartPolicyRule } from '../../src/rules/init-container-restart-policy';
 
 /**
  * cdk8s validates the whole app once per synth call and again for every chart it renders. Our
@@ -27,7 +28,8 @@ describe('one render and one check per workload per synth call', () => {
   test.each([['synthYaml'], ['synth']])('GIVEN 3 charts x 2 workloads WHEN app.%s() THEN 6 renders and 6 rule runs, not (charts + 1) x 6', (method) => {
     const { app } = appWithCharts(3, 2);
     const renders = jest.spyOn(kplus.Workload.prototype, '_toPodSpec');
-    const checks = jest.spyOn(SidecarRules, 'checkAll');
+    // The first registered rule: it runs once per checked pod.
+    const checks = jest.spyOn(InitContainerRestartPolicyRule.prototype, 'evaluate');
     // synth() writes files into the Testing app's temporary outdir; synthYaml() returns a string.
     if (method === 'synth') app.synth();
     else app.synthYaml();

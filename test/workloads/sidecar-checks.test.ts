@@ -59,7 +59,7 @@ describe('SidecarChecks', () => {
     const pod = new SidecarPod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });
     pod.addSidecar({ name: 'app', image: 'proxy' });
     expect(synthErrors(() => Testing.synth(chart))).toEqual([
-      '[test/pod] SC-API-007 spec.initContainers[0].name: Duplicate value: "app" (already used by spec.containers[0]). Fix: rename this container or spec.containers[0]',
+      '[test/pod] SC-API-007 spec.initContainers[0].name: Duplicate value: "app": already used by spec.containers[0]. Fix: rename this container or spec.containers[0]',
     ]);
   });
 

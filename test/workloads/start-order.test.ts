@@ -59,7 +59,7 @@ describe('declared start order', () => {
     a.startsAfter(c);
     expect(() => Testing.synth(chart)).toThrow(
       'Validation failed with the following errors:\n  [test/pod] SC-DECL-001 spec.initContainers: Invalid value: start-order cycle: a -> b -> c -> a. ' +
-      'Fix: remove one of the startsAfter()/startAfter declarations in the cycle');
+      'Fix: remove one of the declarations in the cycle (startsAfter()/startAfter or requireReady(); in a manifest, the start-after or needs-ready annotation)');
   });
 
   test('throws at synth when a step depends on a step of another workload', () => {
@@ -69,7 +69,7 @@ describe('declared start order', () => {
     const foreign = one.addSidecar({ name: 'proxy', image: 'p' });
     two.addSidecar({ name: 'log', image: 'l', startAfter: [foreign] });
     expect(() => Testing.synth(chart)).toThrow(
-      '[test/two] SC-DECL-002 spec.initContainers: Not found: "log" is declared to start after "proxy", which is not an init step of this workload. ' +
+      '[test/two] SC-DECL-002 spec.initContainers: Not found: "proxy": "log" is declared to start after "proxy", which is not an init step of this workload. ' +
       'Fix: declare dependencies only between sidecars and init containers of the same workload');
   });
 
@@ -91,7 +91,7 @@ describe('declared start order', () => {
     const chart = Testing.chart();
     const pod = new SidecarPod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });
     expect(() => pod.addInitStep({ name: 'setup', image: 's', liveness: kplus.Probe.fromCommand(['true']) })).toThrow(
-      '[test/pod] init container "setup": livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always. ' +
+      '[test/pod] addInitStep "setup": livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always. ' +
       'Fix: remove the probe, or make "setup" a sidecar with addSidecar() if it must keep running');
   });
 
@@ -99,7 +99,7 @@ describe('declared start order', () => {
     const chart = Testing.chart();
     const pod = new SidecarPod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });
     expect(() => pod.addInitStep({ name: 'x', image: 's', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS })).toThrow(
-      '[test/pod] init container "x": restartPolicy: Invalid value: "Always" makes it a sidecar. ' +
+      '[test/pod] addInitStep "x": restartPolicy: Invalid value: "Always": makes it a sidecar. ' +
       'Fix: use addSidecar() for a container that keeps running, or drop restartPolicy for a regular init step');
   });
 
@@ -107,7 +107,7 @@ describe('declared start order', () => {
     const chart = Testing.chart();
     const pod = new SidecarPod(chart, 'pod');
     const app = pod.addContainer({ name: 'app', image: 'app' });
-    expect(() => pod.initStep(app)).toThrow('[test/pod] container "app" is not an init container or sidecar of this workload. ' +
+    expect(() => pod.initStep(app)).toThrow('[test/pod] initStep: container: Not found: "app": not an init container or sidecar of this workload. ' +
       'Fix: pass a container returned by addSidecar(), addInitStep() or addInitContainer() of this workload');
   });
 });

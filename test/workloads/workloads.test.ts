@@ -106,6 +106,6 @@ describe('ResourceReports', () => {
 
   test('throws for a scope without charts', () => {
     const lonely = new Construct(undefined as any, '');
-    expect(() => ResourceReports.of(lonely)).toThrow('[] ResourceReports.of: Not found: no chart under this scope. Fix: pass an App or a Chart');
+    expect(() => ResourceReports.of(lonely)).toThrow('[(app)] ResourceReports.of: scope: Not found: no chart under this scope. Fix: pass an App or a Chart');
   });
 });

@@ -1,14 +1,20 @@
 import { AnnotationsWellFormedRule } from '../annotations-well-formed';
 import { AppContainerRestartPolicyRule } from '../app-container-restart-policy';
+import { AutoModeLegacyRule } from '../auto-mode-legacy';
 import { ContainerNameRule } from '../container-name';
 import { ContainerNameUniqueRule } from '../container-name-unique';
 import { DuplicateContainerPortRule } from '../duplicate-container-port';
 import { DuplicatePortNameRule } from '../duplicate-port-name';
+import { ForeignDeclarationRule } from '../foreign-declaration';
 import { HostPortConflictRule } from '../host-port-conflict';
 import { InitContainerProbesLifecycleRule } from '../init-container-probes-lifecycle';
 import { InitContainerRestartPolicyRule } from '../init-container-restart-policy';
 import { LegacySidecarInJobRule } from '../legacy-sidecar-in-job';
 import { LimitRangeFitRule } from '../limit-range-fit';
+import { ModeCommandRequiredRule } from '../mode-command-required';
+import { ModeNameConflictRule } from '../mode-name-conflict';
+import { ModeNotKeptRule } from '../mode-not-kept';
+import { ModeOptionsRule } from '../mode-options';
 import { NativeSidecarVersionRule } from '../native-sidecar-version';
 import { NeedsReadyOrderRule } from '../needs-ready-order';
 import { PodLevelResourcesVersionRule } from '../pod-level-resources-version';
@@ -26,11 +32,18 @@ import { SidecarRequestsRule } from '../sidecar-requests';
 import { SidecarStartupProbeRule } from '../sidecar-startup-probe';
 import { SidecarTerminationOrderRule } from '../sidecar-termination-order';
 import { StartAfterOrderRule } from '../start-after-order';
+import { StartOrderCycleRule } from '../start-order-cycle';
 import { SuppressionAnnotationRule } from '../suppression-annotation';
 import { TerminationBudgetRule } from '../termination-budget';
 import { VolumeMountNameRule } from '../volume-mount-name';
 
-/** Every rule, in the order of RULES.md (by group, then number). Fresh instances each call. */
+/**
+ * The registry: every rule, in the order of RULES.md (by group, then number). Every id the
+ * library prints is one of these, so RULES.md documents it, `SidecarChecks.suppress` and the
+ * suppression annotation accept it and `warningsAsErrors` promotes it. Adding a rule: one file
+ * under src/rules (extending `BaseRule`, see docs/architecture.md) and one line here.
+ * Fresh instances each call.
+ */
 export function allRules(): IRule[] {
   return [
     new InitContainerRestartPolicyRule(),
@@ -47,6 +60,8 @@ export function allRules(): IRule[] {
     new NeedsReadyOrderRule(),
     new StartAfterOrderRule(),
     new SidecarTerminationOrderRule(),
+    new StartOrderCycleRule(),
+    new ForeignDeclarationRule(),
     new SidecarStartupProbeRule(),
     new SidecarReadinessProbeRule(),
     new LegacySidecarInJobRule(),
@@ -56,6 +71,11 @@ export function allRules(): IRule[] {
     new TerminationBudgetRule(),
     new NativeSidecarVersionRule(),
     new PodLevelResourcesVersionRule(),
+    new AutoModeLegacyRule(),
+    new ModeCommandRequiredRule(),
+    new ModeNameConflictRule(),
+    new ModeOptionsRule(),
+    new ModeNotKeptRule(),
     new PodSecurityBaselineRule(),
     new PodSecurityRestrictedRule(),
     new SidecarRequestsRule(),

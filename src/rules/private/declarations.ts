@@ -1,20 +1,25 @@
 import { PerCheck } from './per-check';
 import { Annotations, readNumberMap, readRelation } from '../../engine/annotations';
+import { PodDeclarations } from '../../engine/pod-declarations';
 import { PodManifest } from '../../engine/pod-manifest';
 
 /**
  * The relations declared on the pod (template) metadata. Malformed annotations read as empty
  * here; `SC-ANN-001` reports them, so other rules do not report the same problem again.
  */
-export interface Declarations {
-  readonly startAfter: Record<string, string[]>;
-  readonly needsReady: Record<string, string[]>;
-  readonly shutdownSeconds: Record<string, number>;
-}
+export type Declarations = PodDeclarations;
 
 /** Read once per checked pod: several rules ask, and the rules never change the manifest. */
 export function readDeclarations(pod: PodManifest): Declarations {
   return DECLARATIONS.of(pod);
+}
+
+/**
+ * Hands the rules the declarations the pipeline just wrote on the pod, so they are not read back
+ * from the annotations' JSON (they are the same: the annotations are written from this value).
+ */
+export function seedDeclarations(pod: PodManifest, declarations: Declarations): void {
+  DECLARATIONS.seed(pod, declarations);
 }
 
 const DECLARATIONS = new PerCheck<PodManifest, Declarations>((pod) => {

@@ -17,4 +17,9 @@ export class PerCheck<K extends object, V> {
     }
     return value;
   }
+
+  /** Sets the value for a key whose value is already known (the writer hands it to the readers). */
+  public seed(key: K, value: V): void {
+    this.values.set(key, value);
+  }
 }

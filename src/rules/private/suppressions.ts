@@ -1,4 +1,5 @@
 import { Annotations } from '../../engine/annotations';
+import { ErrorType } from '../../engine/error-type';
 import { FieldPath } from '../../engine/field-path';
 import { PodManifest } from '../../engine/pod-manifest';
 import { isObject } from '../../engine/wire-types';
@@ -15,18 +16,24 @@ export interface SuppressionEntry {
   readonly source: string;
 }
 
-export interface SuppressionProblem {
+/** What is wrong with one suppression, in field-error terms. */
+export interface SuppressionFault {
+  readonly type: ErrorType.NOT_FOUND | ErrorType.INVALID;
+  readonly value: unknown;
+  readonly detail: string;
+}
+
+export interface SuppressionProblem extends SuppressionFault {
   readonly path: FieldPath;
-  readonly message: string;
   readonly fix: string;
 }
 
 /** Why a suppression is not acceptable, or `undefined` when it is. */
-export function suppressionProblem(ruleId: string, reason: unknown, knownRuleIds: ReadonlyArray<string>): string | undefined {
-  if (!knownRuleIds.includes(ruleId)) return `Not found: ${JSON.stringify(ruleId)}: no rule has this id`;
-  if (typeof reason !== 'string') return `Invalid value: ${JSON.stringify(reason)}: the reason for ${ruleId} must be a string`;
+export function suppressionProblem(ruleId: string, reason: unknown, knownRuleIds: ReadonlyArray<string>): SuppressionFault | undefined {
+  if (!knownRuleIds.includes(ruleId)) return { type: ErrorType.NOT_FOUND, value: ruleId, detail: 'no rule has this id' };
+  if (typeof reason !== 'string') return { type: ErrorType.INVALID, value: reason, detail: `the reason for ${ruleId} must be a string` };
   if (reason.trim().length < MIN_REASON_LENGTH) {
-    return `Invalid value: ${JSON.stringify(reason)}: the reason for suppressing ${ruleId} must be at least ${MIN_REASON_LENGTH} characters`;
+    return { type: ErrorType.INVALID, value: reason, detail: `the reason for suppressing ${ruleId} must be at least ${MIN_REASON_LENGTH} characters` };
   }
   return undefined;
 }
@@ -66,17 +73,17 @@ function readFresh(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): Annot
     try {
       parsed = JSON.parse(String(raw));
     } catch {
-      problems.push({ path, message: `Invalid value: ${JSON.stringify(raw)}: not valid JSON`, fix: example });
+      problems.push({ path, type: ErrorType.INVALID, value: raw, detail: 'not valid JSON', fix: example });
       continue;
     }
     if (!isObject(parsed)) {
-      problems.push({ path, message: `Invalid value: ${JSON.stringify(raw)}: must be a JSON object of rule id -> reason`, fix: example });
+      problems.push({ path, type: ErrorType.INVALID, value: raw, detail: 'must be a JSON object of rule id -> reason', fix: example });
       continue;
     }
     for (const [ruleId, reason] of Object.entries(parsed)) {
       const problem = suppressionProblem(ruleId, reason, knownRuleIds);
       if (problem) {
-        problems.push({ path, message: problem, fix: `name a rule of RULES.md and give a reason of at least ${MIN_REASON_LENGTH} characters that says why the finding does not apply` });
+        problems.push({ path, ...problem, fix: `name a rule of RULES.md and give a reason of at least ${MIN_REASON_LENGTH} characters that says why the finding does not apply` });
       } else {
         entries.push({ ruleId, reason: reason as string, source: path.toString() });
       }

@@ -1,26 +1,31 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Construct, IConstruct } from 'constructs';
-import { checkManifest, markSidecarOwned, recordSuppressions, resolveChecks, setPodAnnotations } from './check-manifest';
-import { writeLifecycleDocs } from './lifecycle-docs';
-import { RenderOnce } from './render-once';
-import { applySidecarMode, modeOptionsFrom } from './sidecar-modes';
-import { reportWarning } from './warning-reporter';
-import { Annotations, writeRelation } from '../../engine/annotations';
+import { IConstruct } from 'constructs';
+import { ChecksRegistry } from './checks-registry';
+import { OwnSettings, resolvePodSettings } from './resolve-pod-settings';
 import { ErrorType } from '../../engine/error-type';
 import { KubernetesVersion } from '../../engine/kubernetes-version';
-import { PodManifest } from '../../engine/pod-manifest';
-import { resolveStartOrder } from '../../engine/start-order';
+import { PodDeclarations } from '../../engine/pod-declarations';
+import { usageError } from '../../engine/usage-error';
 import { LifecyclePlan } from '../../lifecycle/lifecycle-plan';
-import { effectiveResourceAnnotationsIfValid } from '../../resources/effective-resource-annotations';
-import { IInitStep, InitStep, InitStepOptions } from '../init-step';
+import { SidecarMode } from '../../modes/sidecar-mode';
+import { ForeignRelation } from '../../pipeline/foreign-relations';
+import { runPodPipeline, WorkloadDeclarations } from '../../pipeline/pod-pipeline';
+import { writeLifecycleDocs } from '../../synth/lifecycle-docs';
+import { addPipelineValidation } from '../../synth/pipeline-validation';
+import { RenderOnce } from '../../synth/render-once';
+import { IInitStep, InitStep, InitStepBase, InitStepOptions } from '../init-step';
 import { Sidecar, SidecarOptions } from '../sidecar';
-import { SidecarSettings } from '../sidecar-settings';
 import { SidecarWorkloadOptions } from '../sidecar-workload';
 
 /**
- * The sidecar behaviour shared by every Sidecar* workload. jsii has no mixins, so each workload
- * class keeps a few one-line delegating methods and all logic lives here, once.
+ * The sidecar state of one Sidecar* workload and its hooks into synth. jsii has no mixins, so
+ * each workload class keeps a few one-line delegating methods and all logic lives here, once.
+ *
+ * It holds construct state only: the init steps in declaration order and the declared readiness
+ * relations, as objects. At synth one render hook resolves them to names and hands them, with
+ * the pod's settings, to the pod pipeline (src/pipeline), which orders, emits in its sidecar mode, annotates and
+ * judges the pod; one validation reports what it found.
  *
  * Kept in a WeakMap rather than a field of the workload: cdk8s-plus adds the `initContainers`
  * props from inside its constructor (through our `addInitContainer` override), before a
@@ -39,20 +44,20 @@ export class SidecarSupport {
   /** Init steps in declaration order, by their cdk8s-plus container. */
   private readonly steps = new Map<kplus.Container, InitStep | Sidecar>();
   /** container -> sidecars it needs ready before it starts. */
-  private readonly readiness = new Map<kplus.Container, Sidecar[]>();
+  private readonly readiness = new Map<kplus.Container, Array<IInitStep>>();
+  /** Sidecars every app container needs ready, those added later included. */
+  private readonly gating: Sidecar[] = [];
   private render?: RenderOnce;
-  private options: SidecarWorkloadOptions = {};
-  /** Errors of the sidecar mode at the last render (e.g. LEGACY in a Job whose app has no command). */
-  private modeErrors: string[] = [];
+  private own: OwnSettings = {};
 
   private constructor(private readonly host: kplus.AbstractPod) {}
 
   /** Adds a native sidecar through cdk8s-plus, with `restartPolicy: Always` and sidecar defaults. */
-  public addSidecar(options: SidecarOptions): Sidecar {
+  public addSidecar(options: SidecarOptions, defaultName?: string): Sidecar {
     const { startAfter: _startAfter, shutdownTime: _shutdownTime, ...containerProps } = options;
     const container = baseAddInitContainer(this.host, {
       ...containerProps,
-      name: options.name ?? `sidecar-${this.sidecars.length}`,
+      name: options.name ?? defaultName ?? `sidecar-${this.sidecars.length}`,
       restartPolicy: kplus.ContainerRestartPolicy.ALWAYS,
       resources: options.resources ?? Sidecar.DEFAULT_RESOURCES,
     });
@@ -68,17 +73,20 @@ export class SidecarSupport {
    */
   public addInitStep(options: InitStepOptions): InitStep {
     const { startAfter, ...containerProps } = options;
-    const name = options.name ?? `init-${this.host.initContainers.length}`;
+    const name = options.name ?? cdk8sPlusInitName(this.host);
+    const subject = `addInitStep "${name}"`;
     if (containerProps.restartPolicy === kplus.ContainerRestartPolicy.ALWAYS) {
-      throw new Error(`[${this.host.node.path}] init container "${name}": restartPolicy: ${ErrorType.INVALID}: "Always" makes it a sidecar. ` +
-        'Fix: use addSidecar() for a container that keeps running, or drop restartPolicy for a regular init step');
+      throw usageError(this.host.node.path, subject, {
+        field: 'restartPolicy', type: ErrorType.INVALID, value: 'Always', detail: 'makes it a sidecar',
+        fix: 'use addSidecar() for a container that keeps running, or drop restartPolicy for a regular init step',
+      });
     }
     const forbidden = (['liveness', 'readiness', 'startup'] as const).filter((p) => containerProps[p] !== undefined);
     if (forbidden.length > 0) {
-      const fields = forbidden.map((p) => `${p}Probe`).join(', ');
-      throw new Error(
-        `[${this.host.node.path}] init container "${name}": ${fields}: ${ErrorType.FORBIDDEN}: may not be set for init containers ` +
-        `without restartPolicy=Always. Fix: remove the probe, or make "${name}" a sidecar with addSidecar() if it must keep running`);
+      throw usageError(this.host.node.path, subject, forbidden.map((p) => ({
+        field: `${p}Probe`, type: ErrorType.FORBIDDEN, detail: 'may not be set for init containers without restartPolicy=Always',
+        fix: `remove the probe, or make "${name}" a sidecar with addSidecar() if it must keep running`,
+      })));
     }
     const container = baseAddInitContainer(this.host, { ...containerProps, name });
     const step = new InitStep(container, startAfter);
@@ -87,12 +95,13 @@ export class SidecarSupport {
   }
 
   /**
-   * cdk8s-plus's `addInitContainer`, kept working: `restartPolicy: ALWAYS` is how cdk8s-plus spells
-   * a sidecar, anything else is a regular init step.
+   * cdk8s-plus's `addInitContainer`, kept working as a drop-in: `restartPolicy: ALWAYS` is how
+   * cdk8s-plus spells a sidecar, anything else is a regular init step, and an unnamed container
+   * gets cdk8s-plus's name (`init-<n>`, n counting every init container so far).
    */
   public addInitContainer(props: kplus.ContainerProps): kplus.Container {
     return props.restartPolicy === kplus.ContainerRestartPolicy.ALWAYS
-      ? this.addSidecar(props).container
+      ? this.addSidecar(props, cdk8sPlusInitName(this.host)).container
       : this.addInitStep(props).container;
   }
 
@@ -100,20 +109,25 @@ export class SidecarSupport {
   public stepOf(container: kplus.Container): IInitStep {
     const step = this.steps.get(container);
     if (!step) {
-      throw new Error(`[${this.host.node.path}] container "${container.name}" is not an init container or sidecar of this workload. ` +
-        'Fix: pass a container returned by addSidecar(), addInitStep() or addInitContainer() of this workload');
+      throw usageError(this.host.node.path, 'initStep', {
+        field: 'container', type: ErrorType.NOT_FOUND, value: container?.name,
+        detail: 'not an init container or sidecar of this workload',
+        fix: 'pass a container returned by addSidecar(), addInitStep() or addInitContainer() of this workload',
+      });
     }
     return step;
   }
 
-  /** Declares that `container` needs `sidecars` ready (started) before it starts. */
-  public requireReady(container: kplus.Container, sidecars: Sidecar[]): void {
+  /** Declares that `container` needs `sidecars` ready (started) before it starts; resolved at synth. */
+  public requireReady(container: kplus.Container, sidecars: IInitStep[]): void {
     const list = this.readiness.get(container) ?? [];
     list.push(...sidecars);
     this.readiness.set(container, list);
-    // An init step that needs a sidecar ready must also start after it.
-    const step = this.steps.get(container);
-    if (step) step.startsAfter(...sidecars);
+  }
+
+  /** Declares that every app container, those added later included, needs `sidecars` ready. */
+  public gateAppContainers(sidecars: Sidecar[]): void {
+    this.gating.push(...sidecars);
   }
 
   public get sidecars(): Sidecar[] {
@@ -121,164 +135,131 @@ export class SidecarSupport {
   }
 
   /**
-   * Turns cdk8s-plus's rendered pod spec into what we emit: init containers in declared start
-   * order, and without the TCP startupProbe that cdk8s-plus adds to every container with a
-   * `portNumber` (the API server rejects any probe on a regular init container).
+   * Drops the TCP startupProbe that cdk8s-plus adds to every container with a `portNumber` from
+   * the regular init containers (the API server rejects any probe on them; `addInitStep()`
+   * refuses explicit ones, so any left is cdk8s-plus's default). Runs inside cdk8s-plus's render,
+   * before JSON patches, which may still add one on purpose.
    */
   public transformPodSpec(spec: any): any {
     const rendered: any[] = spec.initContainers ?? [];
     const containers = this.host.initContainers; // cdk8s-plus renders them in this order
     if (rendered.length === 0 || rendered.length !== containers.length) return spec;
-
+    let changed = false;
     const initContainers = rendered.map((json, i) => {
       const step = this.steps.get(containers[i]);
-      if (step?.isSidecar || json.restartPolicy === 'Always') return json;
+      if (step?.isSidecar || json.restartPolicy === 'Always' || json.startupProbe === undefined) return json;
+      changed = true;
       const { startupProbe: _cdk8sPlusDefault, ...rest } = json;
       return rest;
     });
-
-    const order = this.startOrder();
-    if (!order) return { ...spec, initContainers };
-    const byName = new Map(initContainers.map((c) => [c.name as string, c]));
-    return { ...spec, initContainers: order.map((name) => byName.get(name)) };
-  }
-
-  /** Start order by name, or `undefined` when it cannot be derived (the validation says why). */
-  private startOrder(): string[] | undefined {
-    const steps = [...this.steps.values()];
-    const names = new Set(steps.map((s) => s.name));
-    if (names.size !== steps.length || steps.length !== this.host.initContainers.length) return undefined;
-    const result = resolveStartOrder(steps.map((s) => ({ name: s.name, after: s.after.map((a) => a.name) })));
-    return result.cycle ? undefined : result.order;
-  }
-
-  /** Problems with the declarations themselves, in the one message grammar (without the construct path). */
-  public declarationErrors(podSpecPath: string): string[] {
-    const errors: string[] = [];
-    const steps = [...this.steps.values()];
-    for (const step of steps) {
-      for (const dep of step.after) {
-        if (!this.steps.has(dep.container) || this.steps.get(dep.container) !== dep) {
-          errors.push(`SC-DECL-002 ${podSpecPath}.initContainers: ${ErrorType.NOT_FOUND}: "${step.name}" is declared to start after "${dep.name}", ` +
-            'which is not an init step of this workload. Fix: declare dependencies only between sidecars and init containers of the same workload');
-        }
-      }
-    }
-    for (const [container, sidecars] of this.readiness) {
-      for (const sidecar of sidecars) {
-        if (this.steps.get(sidecar.container) !== sidecar) {
-          errors.push(`SC-DECL-002 ${podSpecPath}: ${ErrorType.NOT_FOUND}: "${container.name}" requires sidecar "${sidecar.name}" ready, ` +
-            'but it is not a sidecar of this workload. Fix: add the sidecar to this workload with addSidecar()');
-        }
-      }
-    }
-    const result = resolveStartOrder(steps.map((s) => ({ name: s.name, after: s.after.map((a) => a.name) })));
-    if (result.cycle) {
-      errors.push(`SC-DECL-001 ${podSpecPath}.initContainers: ${ErrorType.INVALID}: start-order cycle: ${result.cycle.join(' -> ')}. ` +
-        'Fix: remove one of the startsAfter()/startAfter declarations in the cycle');
-    }
-    return errors;
-  }
-
-  /** Annotations that carry the declared relations to the engine (rules, lifecycle, CLI). */
-  public declarationAnnotations(): Record<string, string> {
-    const startAfter: Record<string, string[]> = {};
-    const shutdown: Record<string, number> = {};
-    for (const step of this.steps.values()) {
-      startAfter[step.name] = step.after.map((s) => s.name);
-      if (step instanceof Sidecar && step.shutdownTime) shutdown[step.name] = step.shutdownTime.toSeconds();
-    }
-    const needsReady: Record<string, string[]> = {};
-    for (const [container, sidecars] of this.readiness) needsReady[container.name] = sidecars.map((s) => s.name);
-
-    const out: Record<string, string> = {};
-    const sa = writeRelation(startAfter);
-    if (sa) out[Annotations.START_AFTER] = sa;
-    const nr = writeRelation(needsReady);
-    if (nr) out[Annotations.NEEDS_READY] = nr;
-    const names = Object.keys(shutdown).sort();
-    if (names.length > 0) out[Annotations.SHUTDOWN_SECONDS] = JSON.stringify(Object.fromEntries(names.map((n) => [n, shutdown[n]])));
-    return out;
+    return changed ? { ...spec, initContainers } : spec;
   }
 
   /**
-   * Hooks the workload's ApiObject: rendered once per synth (see `RenderOnce`), decorated with
-   * our annotations, and checked by the rules at synth.
+   * The declared relations, resolved to container names now (so containers and steps added after
+   * a declaration count), each pair once. Relations naming something outside the workload are
+   * set apart for SC-DECL-002.
    */
-  public attach(apiObject: ApiObject, scope: Construct, options: SidecarWorkloadOptions): void {
-    this.options = options;
-    markSidecarOwned(apiObject);
+  public workloadDeclarations(): WorkloadDeclarations {
+    const startAfter: Record<string, string[]> = {};
+    const needsReady: Record<string, string[]> = {};
+    const shutdownSeconds: Record<string, number> = {};
+    const foreign: ForeignRelation[] = [];
+    const add = (relation: Record<string, string[]>, from: string, to: string) => {
+      const list = relation[from] ??= [];
+      if (!list.includes(to)) list.push(to);
+    };
+    const isOurs = (step: IInitStep) => this.steps.get(step.container) === step;
+    const needs = (from: string, sidecar: IInitStep) => {
+      if (isOurs(sidecar)) add(needsReady, from, sidecar.name);
+      else foreign.push({ relation: 'needs-ready', from, to: sidecar.name, outside: 'to' });
+    };
+
+    for (const step of this.steps.values()) {
+      for (const dep of step.after) {
+        if (isOurs(dep)) add(startAfter, step.name, dep.name);
+        else foreign.push({ relation: 'start-after', from: step.name, to: dep.name, outside: 'to' });
+      }
+      if (step instanceof InitStepBase) for (const sidecar of step.needsReady) needs(step.name, sidecar);
+      if (step instanceof Sidecar && step.shutdownTime) shutdownSeconds[step.name] = step.shutdownTime.toSeconds();
+    }
+    const apps = new Set(this.host.containers);
+    for (const [container, sidecars] of this.readiness) {
+      if (!apps.has(container) && !this.steps.has(container)) {
+        for (const s of sidecars) foreign.push({ relation: 'needs-ready', from: container.name, to: s.name, outside: 'from' });
+        continue;
+      }
+      for (const sidecar of sidecars) needs(container.name, sidecar);
+    }
+    for (const sidecar of this.gating) for (const app of this.host.containers) needs(app.name, sidecar);
+    const declarations: PodDeclarations = { startAfter, needsReady, shutdownSeconds };
+    return { declarations, foreign };
+  }
+
+  /**
+   * Hooks the workload's ApiObject: rendered once per synth (see `RenderOnce`), finished by the
+   * pod pipeline with this workload's declarations and settings, and checked by one validation.
+   * The workload's own settings are checked here, at construction.
+   */
+  public attach(apiObject: ApiObject, options: SidecarWorkloadOptions): void {
+    this.own = ownSettings(this.host, options);
+    ChecksRegistry.markOwned(apiObject);
     const render = RenderOnce.of(apiObject);
-    render.decorate((manifest) => this.decorate(manifest));
-    render.decorate((manifest) => recordSuppressions(scope, manifest));
-    scope.node.addValidation({
-      validate: () => {
-        const errors = checkManifest(scope, render, {
-          targetVersion: options.targetVersion,
-          extraErrors: (manifest) => [
-            ...this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec'),
-            ...this.modeErrors,
-          ],
-        });
-        if (errors.length === 0 && options.lifecycleDocs) render.once('lifecycle-docs', (manifest) => writeLifecycleDocs(scope, manifest));
-        return errors;
-      },
+    render.finishWith((manifest) => {
+      const settings = resolvePodSettings(this.host, this.own);
+      return { ...runPodPipeline({ manifest, settings, workload: this.workloadDeclarations(), record: true }), settings };
     });
+    addPipelineValidation(this.host, render, options.lifecycleDocs
+      ? (rendered) => writeLifecycleDocs(this.host, rendered.manifest, rendered.settings!)
+      : undefined);
     this.render = render;
   }
 
-  /**
-   * Rewrites the rendered pod for the sidecar mode (NATIVE, LEGACY, UNIVERSAL; AUTO picks from
-   * the target version) and returns the annotations the mode writes. Runs before the effective
-   * resources are computed, so that UNIVERSAL's doubled accounting shows in them.
-   */
-  private applyMode(pod: PodManifest): Record<string, string> {
-    const own = this.options.sidecarMode;
-    const result = applySidecarMode(pod.podSpec, SidecarSettings.sidecarMode(this.host, own?.mode), {
-      targetVersion: SidecarSettings.targetVersion(this.host, this.options.targetVersion),
-      podSpecPath: pod.podSpecPath,
-      runsToCompletion: pod.runsToCompletion || undefined,
-      ...modeOptionsFrom(own),
-    });
-    this.modeErrors = result.errors;
-    for (const w of result.warnings) reportWarning(this.host, w);
-    pod.template.spec = result.podSpec;
-    return result.annotations;
-  }
-
-  /** The lifecycle plan of the manifest as it will be synthesized now. */
+  /** The lifecycle plan of the manifest as it will be synthesized now, for the workload's settings. */
   public lifecyclePlan(): LifecyclePlan {
-    return LifecyclePlan.of(this.manifest(), {
-      targetVersion: KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion),
-    });
+    const rendered = this.attached().rendered();
+    return LifecyclePlan.of(rendered.manifest, { targetVersion: rendered.settings!.targetVersion });
   }
 
-  /**
-   * The manifest as it would be synthesized now (rendered afresh outside a synth call).
-   */
+  /** The manifest as it would be synthesized now (rendered afresh outside a synth call). */
   public manifest(): any {
-    if (!this.render) throw new Error(`[${this.host.node.path}] internal error: sidecar support is not attached`);
-    return this.render.manifest();
+    return this.attached().manifest();
   }
 
-  /**
-   * Writes on the pod (template) metadata of a rendered manifest: the declared relations, and
-   * the effective resources and QoS class computed from the final pod spec (after every
-   * cdk8s-plus default, every container added after construction and every JSON patch).
-   */
-  private decorate(manifest: any): any {
-    const pod = PodManifest.from(manifest);
-    if (!pod) return manifest;
-    const values = this.declarationAnnotations();
-    Object.assign(values, this.applyMode(pod));
-    // With a bad quantity there is no figure to write; the rules report it (SC-API-010) and synth fails.
-    Object.assign(values, effectiveResourceAnnotationsIfValid(manifest) ?? {});
-    setPodAnnotations(pod, values);
-    return manifest;
+  private attached(): RenderOnce {
+    if (!this.render) throw usageError(this.host.node.path, 'SidecarSupport', { field: '', type: ErrorType.INTERNAL, detail: 'sidecar support is not attached', fix: 'report this as a bug' });
+    return this.render;
   }
 }
 
 const SUPPORTS = new WeakMap<IConstruct, SidecarSupport>();
+
+/** The workload's own settings, checked and parsed once (construction time). */
+function ownSettings(host: IConstruct, options: SidecarWorkloadOptions): OwnSettings {
+  let targetVersion: KubernetesVersion | undefined;
+  if (options.targetVersion !== undefined) {
+    targetVersion = KubernetesVersion._tryOf(options.targetVersion);
+    if (!targetVersion) {
+      throw usageError(host.node.path, 'props', {
+        field: 'targetVersion', type: ErrorType.INVALID, value: options.targetVersion, detail: KubernetesVersion._EXPECTED,
+        fix: 'pass a Kubernetes minor version such as "1.29"',
+      });
+    }
+  }
+  const mode = options.sidecarMode?.mode;
+  if (mode !== undefined && !(Object.values(SidecarMode) as string[]).includes(mode)) {
+    throw usageError(host.node.path, 'props', {
+      field: 'sidecarMode.mode', type: ErrorType.NOT_SUPPORTED, value: mode,
+      detail: `supported values: ${Object.values(SidecarMode).map((m) => JSON.stringify(m)).join(', ')}`, fix: 'use a SidecarMode',
+    });
+  }
+  return { targetVersion, sidecarMode: options.sidecarMode };
+}
+
+/** The name cdk8s-plus gives an unnamed init container: `init-<number of init containers so far>`. */
+function cdk8sPlusInitName(host: kplus.AbstractPod): string {
+  return `init-${host.initContainers.length}`;
+}
 
 /** cdk8s-plus's own `addInitContainer`, bypassing our override on the workload. */
 function baseAddInitContainer(host: kplus.AbstractPod, props: kplus.ContainerProps): kplus.Container {
