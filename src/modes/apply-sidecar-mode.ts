@@ -249,7 +249,7 @@ export class ModeContext {
   /** SC-MODE-001: AUTO chose LEGACY, which does not keep what native sidecars guarantee. */
   public reportAutoLegacy(): void {
     const names = this.sidecars.map((s) => JSON.stringify(s.name)).join(', ');
-    this.advise(ModeRuleId.AUTO_LEGACY, ErrorType.NOT_KEPT, this.path.child('initContainers'), SidecarMode.LEGACY,
+    this.advise(ModeRuleId.AUTO_LEGACY, ErrorType.NOT_KEPT, this.path.child('initContainers'), undefined,
       `SidecarMode.AUTO emits LEGACY for target Kubernetes ${this.options.targetVersion} (native sidecars are on by default from ${KubernetesVersion.SIDECARS_BETA}): ` +
       `sidecars ${names} become regular containers, started together with the app containers, and are not stopped after them`,
       `set the sidecar mode to LEGACY to accept this, to NATIVE if the cluster enables the SidecarContainers feature gate, or target Kubernetes ${KubernetesVersion.SIDECARS_BETA} or later`);

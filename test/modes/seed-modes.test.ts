@@ -92,7 +92,7 @@ describe('AUTO', () => {
     expect(auto.mode).toBe(SidecarMode.LEGACY);
     expect(legacy.findings).toEqual([]);
     expect(warnings(auto)).toEqual([
-      'SC-MODE-001 spec.template.spec.initContainers: Not kept: "legacy": SidecarMode.AUTO emits LEGACY for target Kubernetes 1.28 (native sidecars are on by default from 1.29): ' +
+      'SC-MODE-001 spec.template.spec.initContainers: Not kept: SidecarMode.AUTO emits LEGACY for target Kubernetes 1.28 (native sidecars are on by default from 1.29): ' +
       'sidecars "logshipper" become regular containers, started together with the app containers, and are not stopped after them. ' +
       'Fix: set the sidecar mode to LEGACY to accept this, to NATIVE if the cluster enables the SidecarContainers feature gate, or target Kubernetes 1.29 or later',
     ]);

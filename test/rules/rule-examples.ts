@@ -1,7 +1,25 @@
 import { Annotations } from '../../src/engine/annotations';
 import { Finding } from '../../src/engine/finding';
+import { NO_DECLARATIONS, PodDeclarations } from '../../src/engine/pod-declarations';
+import { ModeOptions } from '../../src/modes/mode-options';
+import { SidecarMode } from '../../src/modes/sidecar-mode';
+import { ForeignRelation } from '../../src/pipeline/foreign-relations';
+import { runPodPipeline } from '../../src/pipeline/pod-pipeline';
+import { ruleIds } from '../../src/rules/private/check-pod';
+import { podSettingsFromOptions } from '../../src/rules/private/settings-from-options';
 import { SidecarRules } from '../../src/rules/sidecar-rules';
 import { SidecarRulesOptions } from '../../src/rules/sidecar-rules-options';
+
+/**
+ * How one of our workloads would build the example's pod: for the rules reported by a stage of
+ * the pod pipeline (sidecar modes, declarations) rather than by a check of a finished manifest.
+ */
+export interface PipelineExample {
+  readonly sidecarMode: SidecarMode;
+  readonly modeOptions?: ModeOptions;
+  readonly declarations?: PodDeclarations;
+  readonly foreign?: ForeignRelation[];
+}
 
 /** One real manifest per rule that triggers it, for docs/rules.md. */
 export interface RuleExample {
@@ -9,10 +27,24 @@ export interface RuleExample {
   readonly options?: SidecarRulesOptions;
   /** Namespace policies (LimitRange, ResourceQuota) of the same app, checked with the manifest by `checkAll`. */
   readonly policies?: any[];
+  /** Build the manifest through the pod pipeline as a workload of ours would (stage rules). */
+  readonly pipeline?: PipelineExample;
 }
 
-/** The findings of an example: the manifest alone (`check`), or after its policies as one app (`checkAll`). */
+/**
+ * The findings of an example: the manifest alone (`check`), after its policies as one app
+ * (`checkAll`), or built by the pod pipeline (`runPodPipeline`) as a workload of ours would.
+ */
 export function exampleFindings(example: RuleExample): Finding[] {
+  if (example.pipeline) {
+    const p = example.pipeline;
+    const settings = { ...podSettingsFromOptions(example.options, ruleIds()), sidecarMode: p.sidecarMode, modeOptions: p.modeOptions ?? {} };
+    return runPodPipeline({
+      manifest: JSON.parse(JSON.stringify(example.manifest)),
+      settings,
+      workload: { declarations: p.declarations ?? NO_DECLARATIONS, foreign: p.foreign ?? [] },
+    }).findings;
+  }
   if (!example.policies) return SidecarRules.check(example.manifest, example.options);
   const all = SidecarRules.checkAll([...example.policies, example.manifest], example.options);
   return all[all.length - 1].findings;
@@ -59,6 +91,22 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'SC-RES-003': {
     manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, template: { spec: { initContainers: [proxy], containers: [{ ...app, resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } } },
     policies: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { 'requests.cpu': '250m' } } }],
+  },
+  'SC-DECL-001': { manifest: pod({ initContainers: [{ ...proxy, name: 'mesh' }, proxy], containers: [app] }, { [Annotations.START_AFTER]: '{"mesh":["proxy"],"proxy":["mesh"]}' }) },
+  'SC-DECL-002': {
+    manifest: pod({ initContainers: [{ name: 'log', image: 'fluent/fluent-bit:3.0', restartPolicy: 'Always', ...req }], containers: [app] }),
+    pipeline: { sidecarMode: SidecarMode.NATIVE, foreign: [{ relation: 'start-after', from: 'log', to: 'proxy', outside: 'to' }] },
+  },
+  'SC-MODE-001': { manifest: deployment({ initContainers: [proxy], containers: [app] }), options: { targetVersion: '1.28' }, pipeline: { sidecarMode: SidecarMode.AUTO } },
+  'SC-MODE-002': { manifest: job({ initContainers: [proxy], containers: [{ ...app, command: ['/bin/report'] }] }), pipeline: { sidecarMode: SidecarMode.LEGACY } },
+  'SC-MODE-003': {
+    manifest: deployment({ initContainers: [{ ...proxy, command: ['envoy'] }], containers: [app, { name: 'proxy-twin', image: 'example/other:1' }] }),
+    pipeline: { sidecarMode: SidecarMode.UNIVERSAL },
+  },
+  'SC-MODE-004': { manifest: deployment({ initContainers: [{ ...proxy, command: ['envoy'] }], containers: [app] }), pipeline: { sidecarMode: SidecarMode.UNIVERSAL, modeOptions: { detectionTimeoutSeconds: 0 } } },
+  'SC-MODE-005': {
+    manifest: deployment({ initContainers: [{ ...proxy, startupProbe: { tcpSocket: { port: 15001 } } }], containers: [app] }),
+    pipeline: { sidecarMode: SidecarMode.LEGACY, declarations: { ...NO_DECLARATIONS, needsReady: { app: ['proxy'] } } },
   },
   'SC-ANN-001': { manifest: pod({ containers: [app] }, { [Annotations.NEEDS_READY]: '{"app":["vault-agent"]}' }) },
   'SC-ANN-002': { manifest: pod({ containers: [app] }, { [Annotations.SUPPRESS]: '{"SC-RES-001":"later"}' }) },
