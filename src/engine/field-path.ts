@@ -31,7 +31,10 @@ export class FieldPath {
 
   /** `spec` -> `spec.containers` */
   public child(...names: string[]): FieldPath {
-    return names.reduce<FieldPath>((p, name) => new FieldPath(p, name, false), this);
+    if (names.length === 1) return new FieldPath(this, names[0], false);
+    let p: FieldPath = this;
+    for (const name of names) p = new FieldPath(p, name, false);
+    return p;
   }
 
   /** `spec.containers` -> `spec.containers[2]` */

@@ -29,27 +29,42 @@ export function isSidecar(initContainer: ContainerJson): boolean {
  */
 export function podContainers(podSpec: PodSpecJson, podSpecPath: FieldPath): PodContainer[] {
   const out: PodContainer[] = [];
-  const init = Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [];
-  init.forEach((c, index) => {
-    if (!isObject(c)) return;
-    out.push({
-      container: c,
-      role: isSidecar(c) ? ContainerRole.SIDECAR : ContainerRole.REGULAR_INIT,
-      index,
-      path: podSpecPath.child('initContainers').index(index),
-      name: typeof c.name === 'string' ? c.name : '',
-    });
-  });
-  const app = Array.isArray(podSpec.containers) ? podSpec.containers : [];
-  app.forEach((c, index) => {
-    if (!isObject(c)) return;
-    out.push({
-      container: c,
-      role: ContainerRole.APP,
-      index,
-      path: podSpecPath.child('containers').index(index),
-      name: typeof c.name === 'string' ? c.name : '',
-    });
-  });
+  const init = podSpec.initContainers;
+  if (Array.isArray(init)) {
+    for (let index = 0; index < init.length; index++) {
+      const c = init[index];
+      if (isObject(c)) out.push(new Entry(c, isSidecar(c) ? ContainerRole.SIDECAR : ContainerRole.REGULAR_INIT, index, podSpecPath, 'initContainers'));
+    }
+  }
+  const app = podSpec.containers;
+  if (Array.isArray(app)) {
+    for (let index = 0; index < app.length; index++) {
+      const c = app[index];
+      if (isObject(c)) out.push(new Entry(c, ContainerRole.APP, index, podSpecPath, 'containers'));
+    }
+  }
   return out;
+}
+
+/**
+ * A `PodContainer` whose field path is made on first use: every reader walks the containers,
+ * and only the few that end up in a finding (or a keyed table) need their path.
+ */
+class Entry implements PodContainer {
+  public readonly name: string;
+  private _path?: FieldPath;
+
+  constructor(
+    public readonly container: ContainerJson,
+    public readonly role: ContainerRole,
+    public readonly index: number,
+    private readonly specPath: FieldPath,
+    private readonly list: 'initContainers' | 'containers',
+  ) {
+    this.name = typeof container.name === 'string' ? container.name : '';
+  }
+
+  public get path(): FieldPath {
+    return this._path ??= this.specPath.child(this.list).index(this.index);
+  }
 }

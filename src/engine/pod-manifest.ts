@@ -1,4 +1,5 @@
 import { FieldPath } from './field-path';
+import { PodContainer, podContainers } from './pod-containers';
 import { isObject, ObjectMetaJson, PodSpecJson } from './wire-types';
 
 /**
@@ -74,6 +75,8 @@ export class PodManifest {
     return PodManifest.from({ apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: podSpec });
   }
 
+  private _containers?: PodContainer[];
+
   private constructor(
     /** The whole manifest, as given. */
     public readonly manifest: Record<string, any>,
@@ -103,6 +106,15 @@ export class PodManifest {
   public _replacePodSpec(spec: PodSpecJson): void {
     this.template.spec = spec;
     (this as { podSpec: PodSpecJson }).podSpec = spec;
+    this._containers = undefined;
+  }
+
+  /**
+   * Every container of the pod (`podContainers`), walked once per `PodManifest`: the rules, the
+   * resource figures and the lifecycle reader all ask. Do not change the list.
+   */
+  public get containers(): PodContainer[] {
+    return this._containers ??= podContainers(this.podSpec, this.podSpecPath);
   }
 
   /**

@@ -14,7 +14,7 @@ import { isObject } from '../engine/wire-types';
  */
 export function orderInitContainers(pod: PodManifest, declarations: PodDeclarations): void {
   const init = pod.podSpec.initContainers;
-  if (!Array.isArray(init) || init.length < 2) return;
+  if (!Array.isArray(init) || init.length < 2 || (isEmpty(declarations.startAfter) && isEmpty(declarations.needsReady))) return;
   const names: string[] = [];
   for (const c of init) {
     if (!isObject(c) || typeof c.name !== 'string') return;
@@ -25,4 +25,9 @@ export function orderInitContainers(pod: PodManifest, declarations: PodDeclarati
   if (order.every((name, i) => name === names[i])) return;
   const byName = new Map(init.map((c) => [c.name as string, c]));
   (pod.podSpec as { initContainers?: unknown[] }).initContainers = order.map((name) => byName.get(name));
+}
+
+function isEmpty(relation: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in relation) return false;
+  return true;
 }

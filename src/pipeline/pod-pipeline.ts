@@ -3,7 +3,9 @@ import { Finding } from '../engine/finding';
 import { declarationAnnotations, PodDeclarations } from '../engine/pod-declarations';
 import { PodManifest } from '../engine/pod-manifest';
 import { isObject } from '../engine/wire-types';
-import { applySidecarMode } from '../modes/apply-sidecar-mode';
+import { applySidecarMode, resolveSidecarMode } from '../modes/apply-sidecar-mode';
+import { hasModeOptions } from '../modes/mode-options';
+import { SidecarMode } from '../modes/sidecar-mode';
 import { effectiveResourceAnnotationsOfPod } from '../resources/effective-resource-annotations';
 import { PodSettings } from '../rules/pod-settings';
 import { checkPod } from '../rules/private/check-pod';
@@ -78,19 +80,24 @@ export function runPodPipeline(input: PodPipelineInput): PodPipelineResult {
     const { foreign } = input.workload;
     if (foreign.length > 0) stageFindings.push(...foreignRelationFindings(pod, foreign));
     orderInitContainers(pod, input.workload.declarations);
-    const mode = applySidecarMode(pod.podSpec, settings.sidecarMode, {
-      ...settings.modeOptions,
-      targetVersion: settings.targetVersion,
-      podSpecPath: pod.podSpecPath,
-      runsToCompletion: pod.runsToCompletion || undefined,
-      declarations: input.workload.declarations,
-    });
-    if (mode.findings.length > 0) stageFindings.push(...mode.findings);
-    if (mode.podSpec !== pod.podSpec) pod._replacePodSpec(mode.podSpec);
-    declarations = mode.declarations;
+    let kept = input.workload.declarations;
+    // NATIVE without protocol options (most pods) leaves the pod as it is: no call, nothing to allocate.
+    if (resolveSidecarMode(settings.sidecarMode, settings.targetVersion) !== SidecarMode.NATIVE || hasModeOptions(settings.modeOptions)) {
+      const mode = applySidecarMode(pod.podSpec, settings.sidecarMode, {
+        ...settings.modeOptions,
+        targetVersion: settings.targetVersion,
+        podSpecPath: pod.podSpecPath,
+        runsToCompletion: pod.runsToCompletion || undefined,
+        declarations: kept,
+      });
+      if (mode.findings.length > 0) stageFindings.push(...mode.findings);
+      if (mode.podSpec !== pod.podSpec) pod._replacePodSpec(mode.podSpec);
+      kept = mode.declarations;
+      Object.assign(annotations, mode.annotations);
+    }
     // The rules may take the declarations as written only if the pod carries no others (a hand-written annotation).
-    if (hasDeclarationAnnotations(pod)) declarations = undefined;
-    Object.assign(annotations, declarationAnnotations(mode.declarations), mode.annotations);
+    declarations = hasDeclarationAnnotations(pod) ? undefined : kept;
+    Object.assign(annotations, declarationAnnotations(kept));
   }
   if (input.record && settings.suppressions.length > 0) {
     const recorded = recordedSuppressions(pod, settings);

@@ -2,7 +2,7 @@ import { parseQuantityCached, Quantity } from './quantity';
 import { ResourceList } from './resource-list';
 import { ContainerRole } from '../engine/container-role';
 import { FieldPath } from '../engine/field-path';
-import { PodContainer, podContainers } from '../engine/pod-containers';
+import { PodContainer } from '../engine/pod-containers';
 import { PodManifest } from '../engine/pod-manifest';
 import { isObject } from '../engine/wire-types';
 
@@ -49,7 +49,7 @@ export interface PodResources {
 export function readPodResources(pod: PodManifest, applyApiServerDefaults: boolean): PodResources {
   const invalid: InvalidQuantity[] = [];
   const spec = pod.podSpec;
-  const containers = podContainers(spec, pod.podSpecPath).map((c): ContainerResources => {
+  const containers = pod.containers.map((c): ContainerResources => {
     const path = c.path.child('resources');
     const raw = c.container.resources;
     let requests: ResourceList = new Map();

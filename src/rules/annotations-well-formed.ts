@@ -2,7 +2,7 @@ import { Annotations, readNumberMap, readRelation } from '../engine/annotations'
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { annotationsOf } from './private/declarations';
+import { annotationsOf, declarationsWritten, readDeclarations } from './private/declarations';
 import { q } from './private/pod-view';
 import { containerIndex } from './private/relations';
 import { RuleContext } from './rule-context';
@@ -27,8 +27,20 @@ export class AnnotationsWellFormedRule extends BaseRule {
     const byName = containerIndex(pod);
     const out: Finding[] = [];
     const pathOf = (key: string) => pod.podMetadataPath.child('annotations').key(key);
-    const unknown = (key: string, name: string) => this.notFound(pathOf(key), name, 'no container of that name in the pod',
-      `use one of ${[...byName.keys()].map((n) => q(n)).join(', ') || 'the pod\'s container names'}`);
+    if (declarationsWritten(pod)) {
+      // Written by the pipeline from the workload's declarations: well-formed; the names still need to exist.
+      const d = readDeclarations(pod);
+      const relations: Array<[string, Readonly<Record<string, ReadonlyArray<string>>>]> = [[Annotations.START_AFTER, d.startAfter], [Annotations.NEEDS_READY, d.needsReady]];
+      for (const [key, relation] of relations) {
+        for (const from in relation) {
+          if (!byName.has(from)) out.push(this.notFound(pathOf(key), from, 'no container of that name in the pod', this.useOneOf(byName)));
+          for (const t of relation[from]) if (!byName.has(t)) out.push(this.notFound(pathOf(key), t, 'no container of that name in the pod', this.useOneOf(byName)));
+        }
+      }
+      for (const name in d.shutdownSeconds) if (!byName.has(name)) out.push(this.notFound(pathOf(Annotations.SHUTDOWN_SECONDS), name, 'no container of that name in the pod', this.useOneOf(byName)));
+      return out;
+    }
+    const unknown = (key: string, name: string) => this.notFound(pathOf(key), name, 'no container of that name in the pod', this.useOneOf(byName));
 
     for (const key of [Annotations.START_AFTER, Annotations.NEEDS_READY]) {
       const read = readRelation(annotations, key);
@@ -48,5 +60,9 @@ export class AnnotationsWellFormedRule extends BaseRule {
       for (const name of Object.keys(seconds.values)) if (!byName.has(name)) out.push(unknown(Annotations.SHUTDOWN_SECONDS, name));
     }
     return out;
+  }
+
+  private useOneOf(byName: ReadonlyMap<string, unknown>): string {
+    return `use one of ${[...byName.keys()].map((n) => q(n)).join(', ') || 'the pod\'s container names'}`;
   }
 }

@@ -36,7 +36,7 @@ export class RenderOnce {
 
   private readonly original: () => any;
   private finish?: (manifest: any) => Rendered;
-  private memo?: { session: object; rendered: Rendered; results: Map<string, unknown> };
+  private memo?: { session: object; rendered: Rendered; results?: Map<string, unknown> };
 
   private constructor(private readonly apiObject: ApiObject) {
     this.original = apiObject.toJson.bind(apiObject);
@@ -64,15 +64,16 @@ export class RenderOnce {
   public once<T>(key: string, compute: (rendered: Rendered) => T): T {
     const memo = this.current();
     if (!memo) return compute(this.render());
-    if (!memo.results.has(key)) memo.results.set(key, compute(memo.rendered));
-    return memo.results.get(key) as T;
+    const results = memo.results ??= new Map();
+    if (!results.has(key)) results.set(key, compute(memo.rendered));
+    return results.get(key) as T;
   }
 
-  private current(): { rendered: Rendered; results: Map<string, unknown> } | undefined {
+  private current(): { rendered: Rendered; results?: Map<string, unknown> } | undefined {
     const session = SynthSession.current();
     if (!session) return undefined;
     if (this.memo?.session !== session) {
-      this.memo = { session, rendered: this.render(), results: new Map() };
+      this.memo = { session, rendered: this.render() };
       SynthSession.onEnd(() => { this.memo = undefined; });
     }
     return this.memo;

@@ -1,4 +1,5 @@
 import { allRules } from './all-rules';
+import { StageRule } from './base-rule';
 import { seedDeclarations } from './declarations';
 import { UNSUPPRESSIBLE } from './settings-from-options';
 import { readAnnotationSuppressions } from './suppressions';
@@ -18,7 +19,7 @@ import { SuppressedFinding } from '../suppressed-finding';
  * The rule instances the engine runs, made once: rules hold no state, and building 37 objects per
  * checked manifest showed in synth profiles. `SidecarRules.rules()` still hands out fresh ones.
  */
-let shared: { rules: IRule[]; ids: string[] } | undefined;
+let shared: { rules: IRule[]; ids: string[]; evaluated: IRule[] } | undefined;
 
 /** Every registered rule, shared. */
 export function sharedRules(): IRule[] {
@@ -30,9 +31,10 @@ export function ruleIds(): ReadonlyArray<string> {
   return (shared ??= share()).ids;
 }
 
-function share(): { rules: IRule[]; ids: string[] } {
+function share(): { rules: IRule[]; ids: string[]; evaluated: IRule[] } {
   const rules = allRules();
-  return { rules, ids: rules.map((r) => r.id) };
+  // The rules of pipeline stages are reported by their stage; their evaluate() finds nothing.
+  return { rules, ids: rules.map((r) => r.id), evaluated: rules.filter((r) => !(r instanceof StageRule)) };
 }
 
 /** What `checkPod` judges. */
@@ -64,7 +66,7 @@ export function checkPod(input: CheckPodInput): CheckResult {
   const context = RuleContext._of(pod, input.manifests ?? [pod.manifest, ...settings.policies], settings, ids);
   if (input.declarations) seedDeclarations(pod, input.declarations);
   const raw: Finding[] = [...(input.stageFindings ?? [])];
-  for (const rule of sharedRules()) {
+  for (const rule of (shared ??= share()).evaluated) {
     try {
       const found = rule.evaluate(context);
       for (let i = 0; i < found.length; i++) raw.push(found[i]);

@@ -20,7 +20,18 @@ export function readDeclarations(pod: PodManifest): Declarations {
  */
 export function seedDeclarations(pod: PodManifest, declarations: Declarations): void {
   DECLARATIONS.seed(pod, declarations);
+  WRITTEN.seed(pod, true);
 }
+
+/**
+ * True when the pod's declaration annotations were written by the pipeline from a value (so they
+ * are well-formed JSON by construction; only the names they hold need checking).
+ */
+export function declarationsWritten(pod: PodManifest): boolean {
+  return WRITTEN.has(pod);
+}
+
+const WRITTEN = new PerCheck<PodManifest, true>(() => true);
 
 const DECLARATIONS = new PerCheck<PodManifest, Declarations>((pod) => {
   const annotations = annotationsOf(pod);

@@ -1,6 +1,6 @@
 import { PerCheck } from './per-check';
 import { FieldPath } from '../../engine/field-path';
-import { PodContainer, podContainers } from '../../engine/pod-containers';
+import { PodContainer } from '../../engine/pod-containers';
 import { PodManifest } from '../../engine/pod-manifest';
 import { ContainerJson, isObject } from '../../engine/wire-types';
 
@@ -21,15 +21,26 @@ export function allContainers(pod: PodManifest): AnyContainer[] {
 const ALL_CONTAINERS = new PerCheck<PodManifest, AnyContainer[]>(readAllContainers);
 
 function readAllContainers(pod: PodManifest): AnyContainer[] {
-  const out: AnyContainer[] = containersOf(pod).map((c) => ({
-    container: c.container, path: c.path, name: c.name, kind: c.role as string,
-  }));
+  const out: AnyContainer[] = containersOf(pod).map((c) => new Listed(c.container, c.role, c));
   const eph = Array.isArray(pod.podSpec.ephemeralContainers) ? pod.podSpec.ephemeralContainers : [];
   eph.forEach((c, i) => {
     if (!isObject(c)) return;
-    out.push({ container: c, path: pod.podSpecPath.child('ephemeralContainers').index(i), name: typeof c.name === 'string' ? c.name : '', kind: 'ephemeral' });
+    out.push(new Listed(c, 'ephemeral', { path: pod.podSpecPath.child('ephemeralContainers').index(i) }));
   });
   return out;
+}
+
+/** An `AnyContainer` whose path comes from its `PodContainer` on first use (most are never printed). */
+class Listed implements AnyContainer {
+  public readonly name: string;
+
+  constructor(public readonly container: ContainerJson, public readonly kind: string, private readonly at: { readonly path: FieldPath }) {
+    this.name = typeof container.name === 'string' ? container.name : '';
+  }
+
+  public get path(): FieldPath {
+    return this.at.path;
+  }
 }
 
 /**
@@ -40,7 +51,7 @@ export function containersOf(pod: PodManifest): PodContainer[] {
   return CONTAINERS.of(pod);
 }
 
-const CONTAINERS = new PerCheck<PodManifest, PodContainer[]>((pod) => podContainers(pod.podSpec, pod.podSpecPath));
+const CONTAINERS = new PerCheck<PodManifest, PodContainer[]>((pod) => pod.containers);
 
 /** Array field or `[]` when unset or of the wrong type. */
 export function arrayOf(v: unknown): any[] {

@@ -18,9 +18,24 @@ export function portsOf(c: PodContainer): DeclaredPort[] {
   return PORTS.of(c);
 }
 
-const PORTS = new PerCheck<PodContainer, DeclaredPort[]>((c) => arrayOf(c.container.ports)
-  .map((port, i) => ({ container: c, port, path: c.path.child('ports').index(i) }))
-  .filter((p) => isObject(p.port)));
+const PORTS = new PerCheck<PodContainer, DeclaredPort[]>((c) => {
+  const out: DeclaredPort[] = [];
+  arrayOf(c.container.ports).forEach((port, i) => {
+    if (isObject(port)) out.push(new Port(c, port, i));
+  });
+  return out;
+});
+
+/** A `DeclaredPort` whose path is made on first use (only clashes print it). */
+class Port implements DeclaredPort {
+  private _path?: FieldPath;
+
+  constructor(public readonly container: PodContainer, public readonly port: Record<string, any>, private readonly i: number) {}
+
+  public get path(): FieldPath {
+    return this._path ??= this.container.path.child('ports').index(this.i);
+  }
+}
 
 /**
  * Sets of containers that run at the same time, so share the pod's network namespace at once:
@@ -28,6 +43,10 @@ const PORTS = new PerCheck<PodContainer, DeclaredPort[]>((c) => arrayOf(c.contai
  * declared before it (those are already running while it runs).
  */
 export function concurrentGroups(pod: PodManifest): PodContainer[][] {
+  return GROUPS.of(pod);
+}
+
+const GROUPS = new PerCheck<PodManifest, PodContainer[][]>((pod) => {
   const all = containersOf(pod);
   const sidecars = all.filter((c) => c.role === ContainerRole.SIDECAR);
   const groups: PodContainer[][] = [[...sidecars, ...all.filter((c) => c.role === ContainerRole.APP)]];
@@ -35,7 +54,7 @@ export function concurrentGroups(pod: PodManifest): PodContainer[][] {
     groups.push([...sidecars.filter((s) => s.index < init.index), init]);
   }
   return groups;
-}
+});
 
 /** A port that clashes with one declared earlier in a group of containers running at once. */
 export interface PortClash {
@@ -55,7 +74,7 @@ export function portClashes(
   counts: (earlier: DeclaredPort, p: DeclaredPort) => boolean = () => true,
 ): PortClash[] {
   const out: PortClash[] = [];
-  const reported = new Set<string>();
+  const reported = new Set<DeclaredPort>();
   for (const group of concurrentGroups(pod)) {
     const first = new Map<string, DeclaredPort>();
     for (const p of group.flatMap(portsOf)) {
@@ -64,8 +83,8 @@ export function portClashes(
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, p);
-      } else if (counts(earlier, p) && !reported.has(p.path.toString())) {
-        reported.add(p.path.toString());
+      } else if (counts(earlier, p) && !reported.has(p)) {
+        reported.add(p);
         out.push({ key, earlier, port: p });
       }
     }

@@ -1,7 +1,9 @@
+import { PerCheck } from './per-check';
 import { Annotations } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { FieldPath } from '../../engine/field-path';
 import { PodManifest } from '../../engine/pod-manifest';
+import { SuppressionEntry } from '../pod-settings';
 import { isObject } from '../../engine/wire-types';
 
 const OBJECT_ANNOTATIONS = FieldPath.of('metadata.annotations');
@@ -9,12 +11,6 @@ const OBJECT_ANNOTATIONS = FieldPath.of('metadata.annotations');
 /** The shortest reason a suppression may carry: long enough to say why. */
 export const MIN_REASON_LENGTH = 10;
 
-export interface SuppressionEntry {
-  readonly ruleId: string;
-  readonly reason: string;
-  /** `options` or the annotation's field path. */
-  readonly source: string;
-}
 
 /** What is wrong with one suppression, in field-error terms. */
 export interface SuppressionFault {
@@ -44,20 +40,30 @@ export function suppressionProblem(ruleId: string, reason: unknown, knownRuleIds
  * entries they concern do not suppress anything.
  */
 export function readAnnotationSuppressions(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): AnnotationSuppressions {
+  // Most pods carry none: nothing to read, nothing to keep.
+  if (!hasSuppressAnnotation(pod.podMetadata.annotations) && !hasSuppressAnnotation(pod.metadata.annotations)) return NONE;
   // Read once per check: the engine applies them and SC-ANN-002 reports their problems.
-  const memo = READ.get(pod);
+  const memo = READ.has(pod) ? READ.of(pod) : undefined;
   if (memo && memo.knownRuleIds === knownRuleIds) return memo.result;
   const result = readFresh(pod, knownRuleIds);
-  READ.set(pod, { knownRuleIds, result });
+  READ.seed(pod, { knownRuleIds, result });
   return result;
 }
+
+function hasSuppressAnnotation(annotations: unknown): boolean {
+  return isObject(annotations) && annotations[Annotations.SUPPRESS] !== undefined;
+}
+
+const NONE: AnnotationSuppressions = Object.freeze({ entries: Object.freeze([]) as unknown as SuppressionEntry[], problems: Object.freeze([]) as unknown as SuppressionProblem[] });
 
 export interface AnnotationSuppressions {
   readonly entries: SuppressionEntry[];
   readonly problems: SuppressionProblem[];
 }
 
-const READ = new WeakMap<PodManifest, { knownRuleIds: ReadonlyArray<string>; result: AnnotationSuppressions }>();
+const READ = new PerCheck<PodManifest, { knownRuleIds: ReadonlyArray<string>; result: AnnotationSuppressions }>(() => {
+  throw new Error('internal error: suppressions are seeded, never computed by the memo');
+});
 
 function readFresh(pod: PodManifest, knownRuleIds: ReadonlyArray<string>): AnnotationSuppressions {
   const entries: SuppressionEntry[] = [];
