@@ -286,8 +286,7 @@ function scalarValue(node: unknown): unknown {
 }
 
 function stepsOf(path: FieldPath): string[] {
-  const s = path.toString();
-  return s === '' ? [] : s.split('.');
+  return path.steps();
 }
 
 function lineCol(text: string, offset: number): string {

@@ -47,6 +47,14 @@ export class FieldPath {
     return new FieldPath(this, k, true);
   }
 
+  /**
+   * The names of the path from the root down (`spec.template.spec` -> `['spec', 'template', 'spec']`),
+   * indexes and keys included as their text: how a manifest is stepped into.
+   */
+  public steps(): string[] {
+    return this.segments().map((s) => s.name);
+  }
+
   /** Joins another (relative) path below this one. */
   public concat(other: FieldPath): FieldPath {
     return other.segments().reduce<FieldPath>((p, s) => new FieldPath(p, s.name, s.isIndex), this);

@@ -43,6 +43,16 @@ export class PodManifest {
   /** Kinds this engine understands. */
   public static readonly KINDS: ReadonlyArray<string> = Object.keys(POD_SPEC_LOCATIONS);
 
+  /** Field path of the pod spec in a manifest of this kind (`spec.template.spec`, ...), `undefined` for a kind without a pod. */
+  public static podSpecPathOf(kind: string): FieldPath | undefined {
+    return POD_PATHS[kind]?.spec;
+  }
+
+  /** True for the kinds that run several identical pods at once (`replicas`, or `parallelism` for Jobs). */
+  public static isReplicated(kind: string): boolean {
+    return POD_SPEC_LOCATIONS[kind]?.replicas !== undefined;
+  }
+
   /**
    * Reads a manifest (wire-format JSON). Returns `undefined` for kinds that carry no pod,
    * and for pod-bearing kinds whose pod spec is missing or not an object.

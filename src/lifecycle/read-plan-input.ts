@@ -171,17 +171,12 @@ function findPod(input: unknown): PodManifest {
     if (!PodManifest.KINDS.includes(input.kind)) {
       throw new Error(`cannot plan the lifecycle of ${input.kind}/${name}: kind: ${ErrorType.NOT_SUPPORTED}: ${JSON.stringify(input.kind)}: supported values: ${quoteList([...PodManifest.KINDS])}. Fix: pass a manifest that runs pods, or its pod spec`);
     }
-    throw new Error(`cannot plan the lifecycle of ${input.kind}/${name}: ${podSpecPathOf(input.kind)}: ${ErrorType.REQUIRED}: a ${input.kind} needs a pod spec (an object). Fix: add the pod spec with its containers`);
+    throw new Error(`cannot plan the lifecycle of ${input.kind}/${name}: ${PodManifest.podSpecPathOf(input.kind) ?? 'spec'}: ${ErrorType.REQUIRED}: a ${input.kind} needs a pod spec (an object). Fix: add the pod spec with its containers`);
   }
   if (isObject(input) && (input.containers !== undefined || input.initContainers !== undefined)) {
     return PodManifest.fromPodSpec(input)!;
   }
   throw new Error(`cannot plan the lifecycle of ${describe(input)}: expected a pod-bearing manifest (an object with kind ${quoteList([...PodManifest.KINDS])}) or a pod spec (an object with containers). Fix: pass a parsed manifest or its pod spec`);
-}
-
-function podSpecPathOf(kind: string): string {
-  const pod = PodManifest.from({ kind, spec: { template: { spec: {} }, jobTemplate: { spec: { template: { spec: {} } } } } });
-  return pod ? pod.podSpecPath.toString() : 'spec';
 }
 
 function describe(v: unknown): string {

@@ -8,11 +8,6 @@ export const UNBOUNDED = 'unbounded';
 /** Written for an empty resource map (e.g. the requests of a BestEffort pod). */
 export const NO_RESOURCES = 'none';
 
-/**
- * Kinds that run several identical pods at once (`replicas`, or `parallelism` for Jobs).
- * The API server defaults both fields to 1 when unset. DaemonSets run one pod per node: no total.
- */
-const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
 
 /**
  * Formats a resource map compactly and deterministically: `cpu=350m,memory=448Mi` (keys
@@ -42,7 +37,8 @@ function parsed(canonical: string): Quantity {
  * unset, as the API server defaults it); `undefined` for kinds without such a field.
  */
 export function replicasOf(pod: PodManifest): number | undefined {
-  if (!REPLICATED_KINDS.has(pod.kind)) return pod.kind === 'Pod' ? 1 : undefined;
+  // Replicated kinds: the API server defaults replicas/parallelism to 1. DaemonSets run one pod per node: no total.
+  if (!PodManifest.isReplicated(pod.kind)) return pod.kind === 'Pod' ? 1 : undefined;
   return pod.replicas ?? 1;
 }
 
@@ -100,7 +96,7 @@ function annotationsOf(pod: PodManifest, effective: EffectiveResources, replicas
     [Annotations.EFFECTIVE_LIMITS]: formatResourceMap(effective.limits, effective.unbounded),
     [Annotations.QOS_CLASS]: effective.qosClass,
   };
-  const count = replicas ?? (REPLICATED_KINDS.has(pod.kind) ? replicasOf(pod) : undefined);
+  const count = replicas ?? (PodManifest.isReplicated(pod.kind) ? replicasOf(pod) : undefined);
   if (count !== undefined) {
     out[Annotations.TOTAL_REQUESTS] = formatResourceMap(multiplyResourceMap(effective.requests, count));
     out[Annotations.TOTAL_LIMITS] = formatResourceMap(multiplyResourceMap(effective.limits, count), effective.unbounded);

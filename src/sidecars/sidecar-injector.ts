@@ -7,6 +7,7 @@ import { SidecarDefinition } from './sidecar-definition';
 import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
 import { ANNOTATION_PREFIX, Annotations, readNumberMap, readJsonAnnotation } from '../engine/annotations';
 import { ErrorType } from '../engine/error-type';
+import { FieldPath } from '../engine/field-path';
 import { PodManifest } from '../engine/pod-manifest';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
@@ -151,7 +152,7 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
       const options = definition._renderOptions(context);
       const { container, volumes } = renderWire(options);
 
-      const base = pointer(current.podSpecPath.toString());
+      const base = pointer(current.podSpecPath);
       const initContainers = arrayOf(current.podSpec.initContainers);
       const annotations = stringMap(current.podMetadata.annotations);
       const before = injectedNames(annotations);
@@ -186,7 +187,7 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
         const { values } = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
         newAnnotations[Annotations.SHUTDOWN_SECONDS] = JSON.stringify({ ...values, [definition.name]: options.shutdownTime.toSeconds() });
       }
-      const meta = pointer(current.podMetadataPath.toString());
+      const meta = pointer(current.podMetadataPath);
       if (typeof current.template.metadata !== 'object' || current.template.metadata === null) {
         apiObject.addJsonPatch(JsonPatch.add(meta, { annotations: newAnnotations }));
       } else if (typeof current.podMetadata.annotations !== 'object' || current.podMetadata.annotations === null) {
@@ -214,15 +215,13 @@ function renderWire(options: SidecarOptions): { container: any; volumes: any[] }
 
 /** The JSON pointer of a pod spec in a cdk8s-plus workload of this kind. */
 function podSpecPointer(kind: string): string | undefined {
-  // Reuse the engine's one table of pod locations by reading a skeleton manifest of that kind.
-  const skeleton = { kind, spec: { template: { spec: {} }, jobTemplate: { spec: { template: { spec: {} } } } } };
-  const pod = PodManifest.from(skeleton);
-  return pod ? pointer(pod.podSpecPath.toString()) : undefined;
+  const path = PodManifest.podSpecPathOf(kind);
+  return path ? pointer(path) : undefined;
 }
 
-/** `spec.template.spec` -> `/spec/template/spec` (our paths here hold no indexes). */
-function pointer(dotted: string): string {
-  return dotted === '' ? '' : '/' + dotted.split('.').map(escapePointer).join('/');
+/** A field path as an RFC 6901 JSON pointer: `spec.template.spec` -> `/spec/template/spec`. */
+function pointer(path: FieldPath): string {
+  return path.steps().map((s) => `/${escapePointer(s)}`).join('');
 }
 
 /** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
