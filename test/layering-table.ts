@@ -19,21 +19,21 @@ export interface Allowed {
 
 export const LAYERS: Record<string, Allowed> = {
   // engine layer, bottom up
-  engine: { folders: [], packages: [] },
-  resources: { folders: ['engine'], packages: [] },
-  lifecycle: { folders: ['engine'], packages: [] },
-  modes: { folders: ['engine'], packages: [] },
-  validation: { folders: ['engine', 'resources'], packages: [] }, // API-server validation (issue 16)
-  rules: { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation'], packages: [] },
-  pipeline: { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation', 'rules'], packages: [] },
+  'engine': { folders: [], packages: [] },
+  'resources': { folders: ['engine'], packages: [] },
+  'lifecycle': { folders: ['engine'], packages: [] },
+  'modes': { folders: ['engine'], packages: [] },
+  'validation': { folders: ['engine', 'resources'], packages: [] }, // API-server validation (issue 16)
+  'rules': { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation'], packages: [] },
+  'pipeline': { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation', 'rules'], packages: [] },
   // construct layer
-  kplus: { folders: ['engine'], packages: ['cdk8s', 'cdk8s-plus-28', 'constructs'] }, // the one cdk8s-plus import module (issue 15)
-  synth: { folders: ['engine', 'lifecycle', 'rules', 'pipeline'], packages: [...CDK8S, 'fs', 'path'] },
-  workloads: { folders: [...ENGINE_LAYER, 'synth', 'kplus'], packages: CDK8S },
-  sidecars: { folders: [...ENGINE_LAYER, 'synth', 'kplus', 'workloads'], packages: [...CDK8S, 'path', 'yaml'] },
-  plugin: { folders: [...ENGINE_LAYER, 'synth', 'kplus', 'workloads', 'sidecars'], packages: [...CDK8S, ...NODE, 'yaml'] }, // cdk8s validation plugin (issue 15)
+  'kplus': { folders: ['engine'], packages: ['cdk8s', 'cdk8s-plus-28', 'constructs'] }, // the one cdk8s-plus import module (issue 15)
+  'synth': { folders: ['engine', 'lifecycle', 'rules', 'pipeline'], packages: [...CDK8S, 'fs', 'path'] },
+  'workloads': { folders: [...ENGINE_LAYER, 'synth', 'kplus'], packages: CDK8S },
+  'sidecars': { folders: [...ENGINE_LAYER, 'synth', 'kplus', 'workloads'], packages: [...CDK8S, 'path', 'yaml'] },
+  'plugin': { folders: [...ENGINE_LAYER, 'synth', 'kplus', 'workloads', 'sidecars'], packages: [...CDK8S, ...NODE, 'yaml'] }, // cdk8s validation plugin (issue 15)
   // command line: the engine layer, never the constructs
-  cli: { folders: ENGINE_LAYER, packages: [...NODE, 'yaml'] },
+  'cli': { folders: ENGINE_LAYER, packages: [...NODE, 'yaml'] },
   // src/index.ts: re-exports everything public
   '(root)': { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation', 'rules', 'pipeline', 'kplus', 'synth', 'workloads', 'sidecars', 'plugin', 'cli'], packages: [] },
 };

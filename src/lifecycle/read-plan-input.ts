@@ -1,3 +1,4 @@
+import { preStopOf } from './plan-shutdown';
 import { Annotations, readNumberMap, readRelation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
@@ -7,7 +8,6 @@ import { podContainers } from '../engine/pod-containers';
 import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/pod-defaults';
 import { PodManifest } from '../engine/pod-manifest';
 import { isObject } from '../engine/wire-types';
-import { preStopOf } from './plan-shutdown';
 
 /**
  * The facts of one container that its lifecycle depends on, read and checked once so the

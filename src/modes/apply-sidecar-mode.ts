@@ -1,14 +1,14 @@
+import { keepRelations } from './kept-relations';
 import { MODE_DEFAULTS, ModeOptions, hasModeOptions } from './mode-options';
 import { ModeRuleId } from './mode-rule-id';
-import { keepRelations } from './kept-relations';
 import { SidecarMode } from './sidecar-mode';
 import {
   appWrapperCommand, nativeTwinCommand, ProtocolTiming, regularTwinCommand, supervisedSidecarCommand,
 } from './universal-scripts';
+import { AdviceType } from '../engine/advice-type';
 import { Annotations } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { DNS1123_LABEL_MAX, isDns1123Label } from '../engine/dns1123';
-import { AdviceType } from '../engine/advice-type';
 import { ErrorType } from '../engine/error-type';
 import { FieldPath } from '../engine/field-path';
 import { Finding } from '../engine/finding';

@@ -29,19 +29,25 @@ export function foreignRelationFindings(pod: PodManifest, relations: ReadonlyArr
     const path = r.relation === 'start-after' ? pod.podSpecPath.child('initContainers') : pod.podSpecPath;
     if (r.outside === 'from') {
       return makeFinding(RULE_ID, Severity.ERROR, {
-        type: ErrorType.NOT_FOUND, path, value: r.from,
+        type: ErrorType.NOT_FOUND,
+        path,
+        value: r.from,
         detail: `requireReady() names container "${r.from}" as needing sidecar "${r.to}" ready, but "${r.from}" is not a container of this workload`,
         fix: 'pass a container of this workload (addContainer(), addInitStep(), addSidecar())',
       });
     }
     return r.relation === 'start-after'
       ? makeFinding(RULE_ID, Severity.ERROR, {
-        type: ErrorType.NOT_FOUND, path, value: r.to,
+        type: ErrorType.NOT_FOUND,
+        path,
+        value: r.to,
         detail: `"${r.from}" is declared to start after "${r.to}", which is not an init step of this workload`,
         fix: 'declare dependencies only between sidecars and init containers of the same workload',
       })
       : makeFinding(RULE_ID, Severity.ERROR, {
-        type: ErrorType.NOT_FOUND, path, value: r.to,
+        type: ErrorType.NOT_FOUND,
+        path,
+        value: r.to,
         detail: `"${r.from}" requires sidecar "${r.to}" ready, but it is not a sidecar of this workload`,
         fix: 'add the sidecar to this workload with addSidecar()',
       });

@@ -1,3 +1,5 @@
+import { ForeignRelation, foreignRelationFindings } from './foreign-relations';
+import { orderInitContainers } from './order-init-containers';
 import { Annotations, readJsonAnnotation } from '../engine/annotations';
 import { Finding } from '../engine/finding';
 import { declarationAnnotations, PodDeclarations } from '../engine/pod-declarations';
@@ -10,8 +12,6 @@ import { effectiveResourceAnnotationsOfPod } from '../resources/effective-resour
 import { PodSettings } from '../rules/pod-settings';
 import { checkPod } from '../rules/private/check-pod';
 import { SuppressedFinding } from '../rules/suppressed-finding';
-import { ForeignRelation, foreignRelationFindings } from './foreign-relations';
-import { orderInitContainers } from './order-init-containers';
 
 /** What one of our workloads declared for its pod, resolved to names at synth. */
 export interface WorkloadDeclarations {

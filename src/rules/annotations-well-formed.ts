@@ -30,7 +30,10 @@ export class AnnotationsWellFormedRule extends BaseRule {
     if (declarationsWritten(pod)) {
       // Written by the pipeline from the workload's declarations: well-formed; the names still need to exist.
       const d = readDeclarations(pod);
-      const relations: Array<[string, Readonly<Record<string, ReadonlyArray<string>>>]> = [[Annotations.START_AFTER, d.startAfter], [Annotations.NEEDS_READY, d.needsReady]];
+      const relations: Array<[string, Readonly<Record<string, ReadonlyArray<string>>>]> = [
+        [Annotations.START_AFTER, d.startAfter],
+        [Annotations.NEEDS_READY, d.needsReady],
+      ];
       for (const [key, relation] of relations) {
         for (const from in relation) {
           if (!byName.has(from)) out.push(this.notFound(pathOf(key), from, 'no container of that name in the pod', this.useOneOf(byName)));

@@ -15,7 +15,9 @@ export class RuleContext {
    */
   public static _of(pod: PodManifest, manifests: any[], settings: PodSettings, knownRuleIds: ReadonlyArray<string>): RuleContext {
     const context: RuleContext = Object.create(RuleContext.prototype);
-    Object.assign(context, { manifest: pod.manifest, manifests, podSecurity: settings.podSecurity, _pod: pod, _version: settings.targetVersion, _knownRuleIds: knownRuleIds });
+    Object.assign(context, {
+      manifest: pod.manifest, manifests, podSecurity: settings.podSecurity, _pod: pod, _version: settings.targetVersion, _knownRuleIds: knownRuleIds,
+    });
     return context;
   }
 

@@ -42,7 +42,9 @@ export abstract class SidecarDefinition {
     // RFC 1123 label: the API server's rule for container names (validation.go, validateContainers).
     if (!isDns1123Label(name)) {
       throw usageError(undefined, this.constructor.name, {
-        field: 'name', type: ErrorType.INVALID, value: name,
+        field: 'name',
+        type: ErrorType.INVALID,
+        value: name,
         detail: "a container name must be a lowercase RFC 1123 label of at most 63 characters (a-z, 0-9 and '-', starting and ending with a letter or digit)",
         fix: 'use a name such as "log-shipper"',
       });
@@ -59,8 +61,11 @@ export abstract class SidecarDefinition {
     const clash = [...workload.initContainers, ...workload.containers].find((c) => c.name === this.name);
     if (clash) {
       throw usageError(workload.node.path, `${this.constructor.name} "${this.name}"`, {
-        field: 'spec.initContainers[].name', type: ErrorType.DUPLICATE, value: this.name,
-        detail: 'the pod already has a container of this name', fix: 'give the sidecar another name, or add it only once',
+        field: 'spec.initContainers[].name',
+        type: ErrorType.DUPLICATE,
+        value: this.name,
+        detail: 'the pod already has a container of this name',
+        fix: 'give the sidecar another name, or add it only once',
       });
     }
     const options = this._renderOptions(SidecarContext.of(workload));

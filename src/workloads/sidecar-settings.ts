@@ -63,7 +63,9 @@ export class SidecarSettings {
     const parsed = typeof value === 'string' ? KubernetesVersion._tryOf(value) : undefined;
     if (!parsed) {
       throw usageError(setterOf(scope, SidecarSettings.TARGET_VERSION_CONTEXT).node.path, `context ${SidecarSettings.TARGET_VERSION_CONTEXT}`, {
-        field: '', type: ErrorType.INVALID, value,
+        field: '',
+        type: ErrorType.INVALID,
+        value,
         detail: typeof value === 'string' ? KubernetesVersion._EXPECTED : 'expected a string such as "1.29"',
         fix: 'set it with SidecarSettings.setTargetVersion(scope, "1.29")',
       });
@@ -108,7 +110,8 @@ function setContext(scope: IConstruct, key: string, value: string, api: string):
   const children = scope.node.children;
   if (children.length > 0) {
     throw usageError(scope.node.path, api, {
-      field: '', type: ErrorType.FORBIDDEN,
+      field: '',
+      type: ErrorType.FORBIDDEN,
       detail: `must be called before constructs are added to this scope (it already holds: ${children.map((c) => c.node.id).join(', ')})`,
       fix: 'call it right after creating the scope, or set the workload\'s own prop',
     });

@@ -3,19 +3,19 @@
  * containers, the marker-file protocol commands and the annotations.
  */
 import * as path from 'path';
-import { KubernetesVersion } from '../../src/engine/kubernetes-version';
-import { NO_DECLARATIONS } from '../../src/engine/pod-declarations';
-import { PodManifest } from '../../src/engine/pod-manifest';
-import { effectiveResourceAnnotations } from '../../src/resources/effective-resource-annotations';
 import { Annotations as ModeAnnotations } from '../../src/engine/annotations';
 import { Finding } from '../../src/engine/finding';
 import { formatFinding } from '../../src/engine/finding-format';
+import { KubernetesVersion } from '../../src/engine/kubernetes-version';
+import { NO_DECLARATIONS } from '../../src/engine/pod-declarations';
+import { PodManifest } from '../../src/engine/pod-manifest';
 import { Severity } from '../../src/engine/severity';
 import { applySidecarMode, resolveSidecarMode } from '../../src/modes/apply-sidecar-mode';
+import { SidecarMode } from '../../src/modes/sidecar-mode';
 import {
   ALL_SCRIPTS, APP_WRAPPER_SCRIPT, NATIVE_TWIN_SCRIPT, REGULAR_TWIN_SCRIPT, SIDECAR_SUPERVISOR_SCRIPT,
 } from '../../src/modes/universal-scripts';
-import { SidecarMode } from '../../src/modes/sidecar-mode';
+import { effectiveResourceAnnotations } from '../../src/resources/effective-resource-annotations';
 import { readYaml, SEEDS } from '../support/synth';
 
 const V1_27 = KubernetesVersion.of('1.27');

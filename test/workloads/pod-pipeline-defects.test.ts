@@ -33,7 +33,9 @@ function warningsOf(fn: () => void): string[] {
 const ids = (lines: string[]) => lines.map((l) => /\] (SC-[A-Z]+-\d{3})/.exec(l)?.[1]);
 
 /** The README's example: a proxy that gates the app, on a cluster of the given version (SidecarChecks, AUTO). */
-function readmeProxyApp(targetVersion: string, extra: (app: App, d: SidecarDeployment) => void = () => {}): { app: App; deployment: SidecarDeployment } {
+type Extra = (app: App, d: SidecarDeployment) => void;
+
+function readmeProxyApp(targetVersion: string, extra: Extra = () => {}): { app: App; deployment: SidecarDeployment } {
   const app = Testing.app();
   SidecarChecks.of(app, { targetVersion });
   const chart = new Chart(app, 'web');

@@ -60,5 +60,11 @@ function resolveFresh(opts: SidecarRulesOptions, ids: ReadonlyArray<string>): Po
   if (problems.length > 0) {
     throw new Error(`invalid SidecarRules options:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix: targetVersion is a Kubernetes minor such as "1.29"; each suppression names a rule of RULES.md and gives a reason of at least 10 characters`);
   }
-  return { ...DEFAULT_POD_SETTINGS, targetVersion: version, podSecurity: podSecurity as PodSecurityLevel, warningsAsErrors: opts.promoteWarnings === true, suppressions };
+  return {
+    ...DEFAULT_POD_SETTINGS,
+    targetVersion: version,
+    podSecurity: podSecurity as PodSecurityLevel,
+    warningsAsErrors: opts.promoteWarnings === true,
+    suppressions,
+  };
 }

@@ -3,8 +3,8 @@ import { Annotations } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { FieldPath } from '../../engine/field-path';
 import { PodManifest } from '../../engine/pod-manifest';
-import { SuppressionEntry } from '../pod-settings';
 import { isObject } from '../../engine/wire-types';
+import { SuppressionEntry } from '../pod-settings';
 
 const OBJECT_ANNOTATIONS = FieldPath.of('metadata.annotations');
 
@@ -54,7 +54,10 @@ function hasSuppressAnnotation(annotations: unknown): boolean {
   return isObject(annotations) && annotations[Annotations.SUPPRESS] !== undefined;
 }
 
-const NONE: AnnotationSuppressions = Object.freeze({ entries: Object.freeze([]) as unknown as SuppressionEntry[], problems: Object.freeze([]) as unknown as SuppressionProblem[] });
+const NONE: AnnotationSuppressions = Object.freeze({
+  entries: Object.freeze([]) as unknown as SuppressionEntry[],
+  problems: Object.freeze([]) as unknown as SuppressionProblem[],
+});
 
 export interface AnnotationSuppressions {
   readonly entries: SuppressionEntry[];

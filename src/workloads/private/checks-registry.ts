@@ -61,8 +61,11 @@ export class ChecksRegistry {
     const levels = Object.values(PodSecurityLevel) as string[];
     if (options.podSecurity !== undefined && !levels.includes(options.podSecurity)) {
       problems.push({
-        field: 'podSecurity', type: ErrorType.NOT_SUPPORTED, value: options.podSecurity,
-        detail: `supported values: ${levels.map((l) => JSON.stringify(l)).join(', ')}`, fix: 'pass a PodSecurityLevel',
+        field: 'podSecurity',
+        type: ErrorType.NOT_SUPPORTED,
+        value: options.podSecurity,
+        detail: `supported values: ${levels.map((l) => JSON.stringify(l)).join(', ')}`,
+        fix: 'pass a PodSecurityLevel',
       });
     }
     if (problems.length > 0) throw usageError(scope.node.path, 'SidecarChecks.of', problems);
@@ -80,7 +83,10 @@ export class ChecksRegistry {
     }
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
       problems.push({
-        field: 'reason', type: ErrorType.INVALID, value: reason, detail: `must be at least ${MIN_REASON_LENGTH} characters, so that it says why`,
+        field: 'reason',
+        type: ErrorType.INVALID,
+        value: reason,
+        detail: `must be at least ${MIN_REASON_LENGTH} characters, so that it says why`,
         fix: 'suppress a rule by its id, with the reason it does not apply here',
       });
     }

@@ -77,14 +77,19 @@ export class SidecarSupport {
     const subject = `addInitStep "${name}"`;
     if (containerProps.restartPolicy === kplus.ContainerRestartPolicy.ALWAYS) {
       throw usageError(this.host.node.path, subject, {
-        field: 'restartPolicy', type: ErrorType.INVALID, value: 'Always', detail: 'makes it a sidecar',
+        field: 'restartPolicy',
+        type: ErrorType.INVALID,
+        value: 'Always',
+        detail: 'makes it a sidecar',
         fix: 'use addSidecar() for a container that keeps running, or drop restartPolicy for a regular init step',
       });
     }
     const forbidden = (['liveness', 'readiness', 'startup'] as const).filter((p) => containerProps[p] !== undefined);
     if (forbidden.length > 0) {
       throw usageError(this.host.node.path, subject, forbidden.map((p) => ({
-        field: `${p}Probe`, type: ErrorType.FORBIDDEN, detail: 'may not be set for init containers without restartPolicy=Always',
+        field: `${p}Probe`,
+        type: ErrorType.FORBIDDEN,
+        detail: 'may not be set for init containers without restartPolicy=Always',
         fix: `remove the probe, or make "${name}" a sidecar with addSidecar() if it must keep running`,
       })));
     }
@@ -110,7 +115,9 @@ export class SidecarSupport {
     const step = this.steps.get(container);
     if (!step) {
       throw usageError(this.host.node.path, 'initStep', {
-        field: 'container', type: ErrorType.NOT_FOUND, value: container?.name,
+        field: 'container',
+        type: ErrorType.NOT_FOUND,
+        value: container?.name,
         detail: 'not an init container or sidecar of this workload',
         fix: 'pass a container returned by addSidecar(), addInitStep() or addInitContainer() of this workload',
       });
@@ -241,7 +248,10 @@ function ownSettings(host: IConstruct, options: SidecarWorkloadOptions): OwnSett
     targetVersion = KubernetesVersion._tryOf(options.targetVersion);
     if (!targetVersion) {
       throw usageError(host.node.path, 'props', {
-        field: 'targetVersion', type: ErrorType.INVALID, value: options.targetVersion, detail: KubernetesVersion._EXPECTED,
+        field: 'targetVersion',
+        type: ErrorType.INVALID,
+        value: options.targetVersion,
+        detail: KubernetesVersion._EXPECTED,
         fix: 'pass a Kubernetes minor version such as "1.29"',
       });
     }
@@ -249,8 +259,11 @@ function ownSettings(host: IConstruct, options: SidecarWorkloadOptions): OwnSett
   const mode = options.sidecarMode?.mode;
   if (mode !== undefined && !(Object.values(SidecarMode) as string[]).includes(mode)) {
     throw usageError(host.node.path, 'props', {
-      field: 'sidecarMode.mode', type: ErrorType.NOT_SUPPORTED, value: mode,
-      detail: `supported values: ${Object.values(SidecarMode).map((m) => JSON.stringify(m)).join(', ')}`, fix: 'use a SidecarMode',
+      field: 'sidecarMode.mode',
+      type: ErrorType.NOT_SUPPORTED,
+      value: mode,
+      detail: `supported values: ${Object.values(SidecarMode).map((m) => JSON.stringify(m)).join(', ')}`,
+      fix: 'use a SidecarMode',
     });
   }
   return { targetVersion, sidecarMode: options.sidecarMode };
