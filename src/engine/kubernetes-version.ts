@@ -17,6 +17,12 @@ export class KubernetesVersion {
   public static readonly SIDECARS_GA = KubernetesVersion.of('1.33');
 
   /**
+   * What a version must look like, for messages.
+   * @internal
+   */
+  public static readonly _EXPECTED = 'expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)';
+
+  /**
    * Parses `1.29`, `v1.29` or `1.29.3` (the patch is ignored).
    * @throws if the text is not a Kubernetes version
    */
@@ -25,12 +31,6 @@ export class KubernetesVersion {
     if (!v) throw new Error(`invalid Kubernetes version "${text}": ${KubernetesVersion._EXPECTED}`);
     return v;
   }
-
-  /**
-   * What a version must look like, for messages.
-   * @internal
-   */
-  public static readonly _EXPECTED = 'expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)';
 
   /**
    * Parses like `of`, `undefined` for anything that is not a version (no exception).
