@@ -1,7 +1,7 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
-import { allContainers } from './private/pod-view';
+import { allContainers, AnyContainer } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
 /**
@@ -21,21 +21,20 @@ export class ContainerNameUniqueRule extends BaseRule {
   public evaluate(context: RuleContext): Finding[] {
     const out: Finding[] = [];
     const all = allContainers(context._pod);
-    const byCheckOrder = [
-      ...all.filter((c) => c.kind === 'app'),
-      ...all.filter((c) => c.kind === 'init' || c.kind === 'sidecar'),
-      ...all.filter((c) => c.kind === 'ephemeral'),
-    ];
-    const seen = new Map<string, string>();
-    for (const c of byCheckOrder) {
-      if (c.name === '') continue; // SC-API-006 reports missing names
+    const seen = new Map<string, AnyContainer>();
+    const visit = (c: AnyContainer) => {
+      if (c.name === '') return; // SC-API-006 reports missing names
       const first = seen.get(c.name);
       if (first !== undefined) {
-        out.push(this.duplicate(c.path.child('name'), c.name, `already used by ${first}`, `rename this container or ${first}`));
+        out.push(this.duplicate(c.path.child('name'), c.name, `already used by ${first.path}`, `rename this container or ${first.path}`));
       } else {
-        seen.set(c.name, c.path.toString());
+        seen.set(c.name, c);
       }
-    }
+    };
+    // The API server's order: app containers, then init containers (sidecars included), then ephemeral ones.
+    for (const c of all) if (c.kind === 'app') visit(c);
+    for (const c of all) if (c.kind === 'init' || c.kind === 'sidecar') visit(c);
+    for (const c of all) if (c.kind === 'ephemeral') visit(c);
     return out;
   }
 }

@@ -1,4 +1,4 @@
-import { dns1123LabelProblems, suggestDns1123Label } from '../engine/dns1123';
+import { dns1123LabelProblems, isDns1123Label, suggestDns1123Label } from '../engine/dns1123';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { BaseRule } from './private/base-rule';
@@ -19,6 +19,7 @@ export class ContainerNameRule extends BaseRule {
     const out: Finding[] = [];
     for (const c of allContainers(context._pod)) {
       const name = c.container.name;
+      if (isDns1123Label(name)) continue; // the usual case: nothing to say
       const path = c.path.child('name');
       if (name === undefined || name === null || name === '') {
         out.push(this.required(path, '', 'give the container a name such as "log-shipper"'));

@@ -19,9 +19,12 @@ export class InitContainerRestartPolicyRule extends BaseRule {
   public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (validateInitContainers)';
 
   public evaluate(context: RuleContext): Finding[] {
-    return containersOf(context._pod)
-      .filter((c) => c.role !== ContainerRole.APP && c.container.restartPolicy !== undefined && c.container.restartPolicy !== 'Always')
-      .map((c) => this.notSupported(c.path.child('restartPolicy'), c.container.restartPolicy, ['Always'],
+    const out: Finding[] = [];
+    for (const c of containersOf(context._pod)) {
+      if (c.role === ContainerRole.APP || c.container.restartPolicy === undefined || c.container.restartPolicy === 'Always') continue;
+      out.push(this.notSupported(c.path.child('restartPolicy'), c.container.restartPolicy, ['Always'],
         'set restartPolicy: Always to make it a sidecar, or remove restartPolicy to keep a regular init container'));
+    }
+    return out;
   }
 }

@@ -44,11 +44,11 @@ export class PodSecurityBaselineRule extends BaseRule {
     });
     const podSc = spec.securityContext;
     if (isObject(podSc)) {
-      const scPath = pod.podSpecPath.child('securityContext');
+      const scPath = () => pod.podSpecPath.child('securityContext');
       this.checkSecurityContext(podSc, scPath, forbid);
       arrayOf(podSc.sysctls).forEach((s, i) => {
         if (isObject(s) && !SAFE_SYSCTLS.has(s.name)) {
-          forbid(scPath.child('sysctls').index(i).child('name'), `unsafe sysctl ${q(s.name)}`, `use only the safe sysctls (${[...SAFE_SYSCTLS].join(', ')})`);
+          forbid(scPath().child('sysctls').index(i).child('name'), `unsafe sysctl ${q(s.name)}`, `use only the safe sysctls (${[...SAFE_SYSCTLS].join(', ')})`);
         }
       });
     }
@@ -64,16 +64,17 @@ export class PodSecurityBaselineRule extends BaseRule {
       const sc = c.container.securityContext;
       const who = `container "${c.name}"`;
       if (isObject(sc)) {
-        const scPath = c.path.child('securityContext');
-        if (sc.privileged === true) forbid(scPath.child('privileged'), `${who} is privileged`, `remove privileged: true from ${who}`);
+        // Paths are made only for what is reported: most containers have nothing to report.
+        const scPath = () => c.path.child('securityContext');
+        if (sc.privileged === true) forbid(scPath().child('privileged'), `${who} is privileged`, `remove privileged: true from ${who}`);
         const caps = isObject(sc.capabilities) ? arrayOf(sc.capabilities.add) : [];
         caps.forEach((cap, i) => {
           if (!BASELINE_CAPABILITIES.has(cap)) {
-            forbid(scPath.child('capabilities', 'add').index(i), `${who} adds capability ${q(cap)}`, `remove ${q(cap)}; baseline allows only ${[...BASELINE_CAPABILITIES].join(', ')}`);
+            forbid(scPath().child('capabilities', 'add').index(i), `${who} adds capability ${q(cap)}`, `remove ${q(cap)}; baseline allows only ${[...BASELINE_CAPABILITIES].join(', ')}`);
           }
         });
         if (sc.procMount !== undefined && sc.procMount !== 'Default') {
-          forbid(scPath.child('procMount'), `${who} uses procMount ${q(sc.procMount)}`, 'remove procMount or set it to Default');
+          forbid(scPath().child('procMount'), `${who} uses procMount ${q(sc.procMount)}`, 'remove procMount or set it to Default');
         }
         this.checkSecurityContext(sc, scPath, forbid);
       }
@@ -87,23 +88,23 @@ export class PodSecurityBaselineRule extends BaseRule {
   }
 
   /** Controls shared by the pod and container security contexts. */
-  private checkSecurityContext(sc: Record<string, any>, scPath: FieldPath, forbid: (p: FieldPath, what: string, fix: string) => void): void {
+  private checkSecurityContext(sc: Record<string, any>, scPath: () => FieldPath, forbid: (p: FieldPath, what: string, fix: string) => void): void {
     if (isObject(sc.windowsOptions) && sc.windowsOptions.hostProcess === true) {
-      forbid(scPath.child('windowsOptions', 'hostProcess'), 'Windows HostProcess', 'remove windowsOptions.hostProcess');
+      forbid(scPath().child('windowsOptions', 'hostProcess'), 'Windows HostProcess', 'remove windowsOptions.hostProcess');
     }
     if (isObject(sc.seccompProfile) && sc.seccompProfile.type === 'Unconfined') {
-      forbid(scPath.child('seccompProfile', 'type'), 'seccomp profile "Unconfined"', 'use RuntimeDefault or Localhost');
+      forbid(scPath().child('seccompProfile', 'type'), 'seccomp profile "Unconfined"', 'use RuntimeDefault or Localhost');
     }
     if (isObject(sc.appArmorProfile) && sc.appArmorProfile.type === 'Unconfined') {
-      forbid(scPath.child('appArmorProfile', 'type'), 'AppArmor profile "Unconfined"', 'use RuntimeDefault or Localhost');
+      forbid(scPath().child('appArmorProfile', 'type'), 'AppArmor profile "Unconfined"', 'use RuntimeDefault or Localhost');
     }
     if (isObject(sc.seLinuxOptions)) {
       const se = sc.seLinuxOptions;
       if (se.type !== undefined && !SELINUX_TYPES.has(se.type)) {
-        forbid(scPath.child('seLinuxOptions', 'type'), `SELinux type ${q(se.type)}`, `use one of ${[...SELINUX_TYPES].filter((t) => t).join(', ')} or remove it`);
+        forbid(scPath().child('seLinuxOptions', 'type'), `SELinux type ${q(se.type)}`, `use one of ${[...SELINUX_TYPES].filter((t) => t).join(', ')} or remove it`);
       }
       for (const f of ['user', 'role']) {
-        if (se[f] !== undefined && se[f] !== '') forbid(scPath.child('seLinuxOptions', f), `custom SELinux ${f} ${q(se[f])}`, `remove seLinuxOptions.${f}`);
+        if (se[f] !== undefined && se[f] !== '') forbid(scPath().child('seLinuxOptions', f), `custom SELinux ${f} ${q(se[f])}`, `remove seLinuxOptions.${f}`);
       }
     }
   }

@@ -27,21 +27,26 @@ export class ProbeHandlerRule extends BaseRule {
     for (const c of containersOf(context._pod)) {
       if (c.role === ContainerRole.REGULAR_INIT) continue; // SC-API-003 forbids probes and hooks there
       for (const probe of PROBES) {
-        this.check(c.container[probe], c.path.child(probe), PROBE_HANDLERS, out);
+        this.check(c.container[probe], c, [probe], PROBE_HANDLERS, out);
       }
       const lifecycle = c.container.lifecycle;
       if (isObject(lifecycle)) {
         for (const hook of HOOKS) {
-          this.check(lifecycle[hook], c.path.child('lifecycle', hook), LIFECYCLE_HANDLERS, out);
+          this.check(lifecycle[hook], c, ['lifecycle', hook], LIFECYCLE_HANDLERS, out);
         }
       }
     }
     return out;
   }
 
-  private check(handler: unknown, path: FieldPath, kinds: string[], out: Finding[]): void {
+  /** The field path (`c.path` + `at`) is only made when there is something to report. */
+  private check(handler: unknown, c: { readonly path: FieldPath }, at: string[], kinds: string[], out: Finding[]): void {
     if (!isObject(handler)) return;
+    let count = 0;
+    for (const k of kinds) if (handler[k] !== undefined && handler[k] !== null) count++;
+    if (count === 1) return;
     const set = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
+    const path = c.path.child(...at);
     if (set.length === 0) {
       out.push(this.required(path, 'must specify a handler type', `add one of ${kinds.join(', ')}`));
     } else if (set.length > 1) {

@@ -25,13 +25,15 @@ export class ProbeNamedPortRule extends BaseRule {
     const out: Finding[] = [];
     for (const c of containersOf(context._pod)) {
       if (c.role === ContainerRole.REGULAR_INIT) continue; // SC-API-003 forbids probes there
-      const names = new Set(arrayOf(c.container.ports).filter(isObject).map((p) => p.name));
+      let names: Set<unknown> | undefined;
       for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
         const p = c.container[probe];
         if (!isObject(p)) continue;
         for (const handler of ['httpGet', 'tcpSocket']) {
           const port = isObject(p[handler]) ? p[handler].port : undefined;
-          if (typeof port !== 'string' || /^[0-9]+$/.test(port) || names.has(port)) continue;
+          if (typeof port !== 'string' || /^[0-9]+$/.test(port)) continue;
+          names ??= new Set(arrayOf(c.container.ports).filter(isObject).map((x) => x.name));
+          if (names.has(port)) continue;
           const declared = names.size === 0 ? 'it declares no named ports' : `its named ports: ${[...names].filter((n) => typeof n === 'string').map((n) => q(n)).join(', ')}`;
           out.push(this.notFound(c.path.child(probe, handler, 'port'), port,
             `no port named ${q(port)} on container "${c.name}" (${declared})`,

@@ -24,26 +24,27 @@ export class RequestsWithinLimitsRule extends BaseRule {
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
     const out: Finding[] = [];
-    for (const c of allContainers(pod)) this.check(c.container.resources, c.path.child('resources'), out);
-    this.check(pod.podSpec.resources, pod.podSpecPath.child('resources'), out);
+    for (const c of allContainers(pod)) this.check(c.container.resources, c, out);
+    this.check(pod.podSpec.resources, { path: pod.podSpecPath }, out);
     return out;
   }
 
-  private check(resources: unknown, path: FieldPath, out: Finding[]): void {
+  /** `at.path.child('resources')` is only made when there is something to report. */
+  private check(resources: unknown, at: { readonly path: FieldPath }, out: Finding[]): void {
     if (!isObject(resources)) return;
-    const requests = this.read(resources, 'requests', path, out);
-    const limits = this.read(resources, 'limits', path, out);
+    const requests = this.read(resources, 'requests', at, out);
+    const limits = this.read(resources, 'limits', at, out);
     for (const [name, request] of requests) {
       const limit = limits.get(name);
       if (limit && request.cmp(limit) > 0) {
-        out.push(this.invalid(path.child('requests').key(name), request.toString(), `must be less than or equal to ${name} limit of ${limit}`,
+        out.push(this.invalid(at.path.child('resources', 'requests').key(name), request.toString(), `must be less than or equal to ${name} limit of ${limit}`,
           `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${request}`));
       }
     }
   }
 
   /** One resource map, parsed; invalid and negative quantities reported (and left out). */
-  private read(resources: Record<string, any>, kind: 'requests' | 'limits', path: FieldPath, out: Finding[]): Map<string, Quantity> {
+  private read(resources: Record<string, any>, kind: 'requests' | 'limits', at: { readonly path: FieldPath }, out: Finding[]): Map<string, Quantity> {
     const parsed = new Map<string, Quantity>();
     const map = resources[kind];
     if (!isObject(map)) return parsed;
@@ -59,13 +60,13 @@ export class RequestsWithinLimitsRule extends BaseRule {
         try {
           quantity = Quantity.fromJson(raw);
         } catch (e) {
-          out.push(this.invalid(path.child(kind).key(name), raw, (e as Error).message, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
+          out.push(this.invalid(at.path.child('resources', kind).key(name), raw, (e as Error).message, `write ${kind}.${name} as a quantity such as "500m" or "128Mi"`));
           continue;
         }
       }
       if (quantity.sign < 0) {
         // validation.go ValidateResourceQuantityValue: resource quantities are never negative.
-        out.push(this.invalid(path.child(kind).key(name), raw, 'must be greater than or equal to 0',
+        out.push(this.invalid(at.path.child('resources', kind).key(name), raw, 'must be greater than or equal to 0',
           `write a ${kind.slice(0, -1)} of zero or more for ${name}`));
         continue;
       }

@@ -23,14 +23,17 @@ export class SidecarReadinessProbeRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    return containersOf(pod)
-      .filter((c) => c.role === ContainerRole.SIDECAR && isObject(c.container.readinessProbe))
-      .map((c) => pod.runsToCompletion
+    const out: Finding[] = [];
+    for (const c of containersOf(pod)) {
+      if (c.role !== ContainerRole.SIDECAR || !isObject(c.container.readinessProbe)) continue;
+      out.push(pod.runsToCompletion
         ? this.advise(ErrorType.NO_EFFECT, c.path.child('readinessProbe'),
           `readinessProbe of sidecar "${c.name}" counts towards Pod Ready, which does not affect completion of a ${pod.kind}`,
           `remove the readinessProbe of "${c.name}" unless something watches the pod's Ready condition`, { severity: Severity.INFO })
         : this.advise(ErrorType.NOT_RECOMMENDED, c.path.child('readinessProbe'),
           `readinessProbe of sidecar "${c.name}" gates Pod Ready: while it fails, the pod is removed from every Service's endpoints`,
           `keep it only if traffic must wait for "${c.name}"; otherwise remove it or use a startupProbe, or suppress ${this.id} with a reason`));
+    }
+    return out;
   }
 }

@@ -27,9 +27,11 @@ export class SidecarRequestsRule extends BaseRule {
       if (c.role !== ContainerRole.SIDECAR) continue;
       const res = isObject(c.container.resources) ? c.container.resources : {};
       // The API server defaults requests to limits when only limits are set.
-      const requests = { ...(isObject(res.limits) ? res.limits : {}), ...(isObject(res.requests) ? res.requests : {}) };
-      const missing = ['cpu', 'memory'].filter((r) => requests[r] === undefined);
-      if (missing.length === 0) continue;
+      const requests = isObject(res.requests) ? res.requests : undefined;
+      const limits = isObject(res.limits) ? res.limits : undefined;
+      const has = (r: string) => requests?.[r] !== undefined || limits?.[r] !== undefined;
+      if (has('cpu') && has('memory')) continue;
+      const missing = ['cpu', 'memory'].filter((r) => !has(r));
       out.push(this.advise(ErrorType.RECOMMENDED, c.path.child('resources', 'requests'),
         `sidecar "${c.name}" has no ${missing.join(' or ')} request, so the scheduler reserves nothing for it`,
         `set resources.requests.${missing.join(' and resources.requests.')} on "${c.name}"`));

@@ -1,6 +1,6 @@
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
-import { resolveStartOrder } from '../engine/start-order';
+import { hasStartCycle, resolveStartOrder } from '../engine/start-order';
 import { BaseRule } from './private/base-rule';
 import { declaredInitSteps } from './private/relations';
 import { RuleContext } from './rule-context';
@@ -22,7 +22,9 @@ export class StartOrderCycleRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    const { cycles } = resolveStartOrder(declaredInitSteps(pod));
+    const steps = declaredInitSteps(pod);
+    if (!hasStartCycle(steps)) return [];
+    const { cycles } = resolveStartOrder(steps);
     return cycles.map((cycle) => this.invalid(pod.podSpecPath.child('initContainers'), undefined, `start-order cycle: ${cycle.join(' -> ')}`,
       'remove one of the declarations in the cycle (startsAfter()/startAfter or requireReady(); in a manifest, the start-after or needs-ready annotation)'));
   }

@@ -17,19 +17,22 @@ export class VolumeMountNameRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const pod = context._pod;
-    const volumes = new Set(arrayOf(pod.podSpec.volumes).filter(isObject).map((v) => v.name).filter((n) => typeof n === 'string'));
+    const volumes = new Set<string>();
+    for (const v of arrayOf(pod.podSpec.volumes)) if (isObject(v) && typeof v.name === 'string') volumes.add(v.name);
     const declared = (): string => volumes.size === 0 ? 'the pod declares no volumes' : `declared volumes: ${[...volumes].map((v) => q(v)).join(', ')}`;
     const out: Finding[] = [];
     for (const c of allContainers(pod)) {
-      arrayOf(c.container.volumeMounts).forEach((m, i) => {
-        if (!isObject(m)) return;
+      const mounts = arrayOf(c.container.volumeMounts);
+      for (let i = 0; i < mounts.length; i++) {
+        const m = mounts[i];
+        if (!isObject(m) || (typeof m.name === 'string' && m.name !== '' && volumes.has(m.name))) continue;
         const path = c.path.child('volumeMounts').index(i).child('name');
         if (m.name === undefined || m.name === '') {
           out.push(this.required(path, '', 'name the volume to mount'));
-        } else if (!volumes.has(m.name)) {
+        } else {
           out.push(this.notFound(path, m.name, declared(), `add a volume named ${q(m.name)} to ${pod.podSpecPath.child('volumes')}, or mount one of the declared volumes`));
         }
-      });
+      }
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { resolveStartOrder } from '../../src/engine/start-order';
+import { hasStartCycle, resolveStartOrder } from '../../src/engine/start-order';
 
 describe('resolveStartOrder', () => {
   test('GIVEN no declarations THEN declaration order is kept', () => {
@@ -71,6 +71,14 @@ describe('resolveStartOrder', () => {
       for (const s of steps) {
         for (const d of s.after) expect(r.order.indexOf(d)).toBeLessThan(r.order.indexOf(s.name));
       }
+    }), { numRuns: 1000 });
+  });
+
+  test('law: hasStartCycle agrees with the sort (a cycle exactly when the sort has to break one)', () => {
+    const graphs = fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(fc.nat(n - 1), { maxLength: 3 }), { minLength: n, maxLength: n })));
+    fc.assert(fc.property(graphs, ([n, deps]) => {
+      const steps = Array.from({ length: n }, (_v, i) => ({ name: `s${i}`, after: deps[i].map((j) => `s${j}`) }));
+      expect(hasStartCycle(steps)).toBe(resolveStartOrder(steps).cycles.length > 0);
     }), { numRuns: 1000 });
   });
 });
