@@ -12,6 +12,7 @@ const BASELINE_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', '
 const SAFE_SYSCTLS = new Set(['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']);
 const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
 /**
  * Pod Security Standards, baseline, over every container: init containers, sidecars, app and
@@ -34,7 +35,7 @@ export class PodSecurityBaselineRule extends BaseRule {
     const out: Finding[] = [];
     const forbid = (path: FieldPath, what: string, fix: string) => out.push(this.forbidden(path, `${what} (Pod Security "baseline")`, fix));
 
-    for (const ns of ['hostNetwork', 'hostPID', 'hostIPC']) {
+    for (const ns of HOST_NAMESPACES) {
       if (spec[ns] === true) forbid(pod.podSpecPath.child(ns), `${ns}: true shares a host namespace`, `remove ${ns}`);
     }
     arrayOf(spec.volumes).forEach((v, i) => {
@@ -54,8 +55,10 @@ export class PodSecurityBaselineRule extends BaseRule {
     }
     const annotations = pod.podMetadata.annotations;
     if (isObject(annotations)) {
-      for (const [key, value] of Object.entries(annotations)) {
-        if (key.startsWith(APPARMOR_ANNOTATION_PREFIX) && value !== 'runtime/default' && !String(value).startsWith('localhost/')) {
+      for (const key in annotations) {
+        if (!key.startsWith(APPARMOR_ANNOTATION_PREFIX)) continue;
+        const value = annotations[key];
+        if (value !== 'runtime/default' && !String(value).startsWith('localhost/')) {
           forbid(pod.podMetadataPath.child('annotations').key(key), `AppArmor profile ${q(value)}`, 'use runtime/default or a localhost/ profile');
         }
       }

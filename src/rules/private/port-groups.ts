@@ -73,23 +73,29 @@ export function portClashes(
   keyOf: (p: DeclaredPort) => string | undefined,
   counts: (earlier: DeclaredPort, p: DeclaredPort) => boolean = () => true,
 ): PortClash[] {
-  const out: PortClash[] = [];
-  const reported = new Set<DeclaredPort>();
+  let out: PortClash[] | undefined;
+  let reported: Set<DeclaredPort> | undefined;
   for (const group of concurrentGroups(pod)) {
+    // A clash needs two ports: most groups have fewer, and need no table.
+    let ports = 0;
+    for (const c of group) ports += portsOf(c).length;
+    if (ports < 2) continue;
     const first = new Map<string, DeclaredPort>();
-    for (const p of group.flatMap(portsOf)) {
-      const key = keyOf(p);
-      if (key === undefined) continue;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, p);
-      } else if (counts(earlier, p) && !reported.has(p)) {
-        reported.add(p);
-        out.push({ key, earlier, port: p });
+    for (const c of group) {
+      for (const p of portsOf(c)) {
+        const key = keyOf(p);
+        if (key === undefined) continue;
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, p);
+        } else if (counts(earlier, p) && !reported?.has(p)) {
+          (reported ??= new Set()).add(p);
+          (out ??= []).push({ key, earlier, port: p });
+        }
       }
     }
   }
-  return out;
+  return out ?? [];
 }
 
 /** `8080/TCP`: the protocol defaults to TCP as in the API. */
