@@ -149,17 +149,17 @@ export class SidecarSupport {
    */
   public transformPodSpec(spec: any): any {
     const rendered: any[] = spec.initContainers ?? [];
+    // Only regular init containers with a startupProbe are rewritten (rare): most renders allocate nothing here.
+    if (!rendered.some((json) => json.restartPolicy !== 'Always' && json.startupProbe !== undefined)) return spec;
     const containers = this.host.initContainers; // cdk8s-plus renders them in this order
-    if (rendered.length === 0 || rendered.length !== containers.length) return spec;
-    let changed = false;
+    if (rendered.length !== containers.length) return spec;
     const initContainers = rendered.map((json, i) => {
       const step = this.steps.get(containers[i]);
       if (step?.isSidecar || json.restartPolicy === 'Always' || json.startupProbe === undefined) return json;
-      changed = true;
       const { startupProbe: _cdk8sPlusDefault, ...rest } = json;
       return rest;
     });
-    return changed ? { ...spec, initContainers } : spec;
+    return { ...spec, initContainers };
   }
 
   /**
@@ -190,15 +190,15 @@ export class SidecarSupport {
       if (step instanceof InitStepBase) for (const sidecar of step.needsReady) needs(step.name, sidecar);
       if (step instanceof Sidecar && step.shutdownTime) shutdownSeconds[step.name] = step.shutdownTime.toSeconds();
     }
-    const apps = new Set(this.host.containers);
+    const apps = this.readiness.size > 0 ? new Set(this.host.containers) : undefined;
     for (const [container, sidecars] of this.readiness) {
-      if (!apps.has(container) && !this.steps.has(container)) {
+      if (!apps!.has(container) && !this.steps.has(container)) {
         for (const s of sidecars) foreign.push({ relation: 'needs-ready', from: container.name, to: s.name, outside: 'from' });
         continue;
       }
       for (const sidecar of sidecars) needs(container.name, sidecar);
     }
-    for (const sidecar of this.gating) for (const app of this.host.containers) needs(app.name, sidecar);
+    if (this.gating.length > 0) for (const app of this.host.containers) for (const sidecar of this.gating) needs(app.name, sidecar);
     const declarations: PodDeclarations = { startAfter, needsReady, shutdownSeconds };
     return { declarations, foreign };
   }
