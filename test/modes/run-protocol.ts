@@ -153,7 +153,7 @@ export function catches(r: Running, sig: NodeJS.Signals): boolean {
   const line = readProc(`/proc/${r.child.pid}/status`).split('\n').find((l) => l.startsWith('SigCgt:'));
   if (!line) return false;
   const mask = BigInt(`0x${line.slice('SigCgt:'.length).trim()}`);
-  return (mask >> BigInt(os.constants.signals[sig] - 1)) % 2n === 1n;
+  return (mask / 2n ** BigInt(os.constants.signals[sig] - 1)) % 2n === 1n;
 }
 
 export function tempDir(): string {
