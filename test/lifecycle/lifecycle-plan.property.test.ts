@@ -91,8 +91,8 @@ describe('LifecyclePlan laws (fast-check)', () => {
       const stop = plan(p).completion!.stopSequence;
       expect(stop.map((s) => s.container).sort()).toEqual([...expected.keys()].sort());
       for (const s of stop) {
-        expect({ container: s.container, sigtermAt: s.sigtermAt, exitsAt: s.exitsAt, killed: s.killed })
-          .toEqual({ container: s.container, sigtermAt: expected.get(s.container)!.sigtermAt, exitsAt: expected.get(s.container)!.exitsAt, killed: expected.get(s.container)!.killed });
+        const { sigtermAt, exitsAt, killed } = expected.get(s.container)!;
+        expect({ container: s.container, sigtermAt: s.sigtermAt, exitsAt: s.exitsAt, killed: s.killed }).toEqual({ container: s.container, sigtermAt, exitsAt, killed });
       }
     }), { numRuns: 200 });
   });

@@ -40,7 +40,12 @@ const MINIMUM_GRACE = 2;
  * app containers). `withApps` false: a completed pod, whose app containers have already exited
  * (they are then left out of the result).
  */
-export function simulateShutdown(containers: ReadonlyArray<SimContainer>, grace: number, ordered: boolean, withApps: boolean): Map<string, SimOutcome> {
+export function simulateShutdown(
+  containers: ReadonlyArray<SimContainer>,
+  grace: number,
+  ordered: boolean,
+  withApps: boolean,
+): Map<string, SimOutcome> {
   const present = containers.filter((c) => withApps || c.sidecar);
   const hookDone = (c: SimContainer, t: number) => grace === 0 || c.hookSeconds === undefined || t >= Math.min(c.hookSeconds, grace);
   const sigterm = new Map<string, number>();
