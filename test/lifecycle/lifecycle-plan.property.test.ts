@@ -92,7 +92,8 @@ describe('LifecyclePlan laws (fast-check)', () => {
       expect(stop.map((s) => s.container).sort()).toEqual([...expected.keys()].sort());
       for (const s of stop) {
         const { sigtermAt, exitsAt, killed } = expected.get(s.container)!;
-        expect({ container: s.container, sigtermAt: s.sigtermAt, exitsAt: s.exitsAt, killed: s.killed }).toEqual({ container: s.container, sigtermAt, exitsAt, killed });
+        expect({ container: s.container, sigtermAt: s.sigtermAt, exitsAt: s.exitsAt, killed: s.killed })
+          .toEqual({ container: s.container, sigtermAt, exitsAt, killed });
       }
     }), { numRuns: 200 });
   });
