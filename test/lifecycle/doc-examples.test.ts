@@ -8,7 +8,8 @@ import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
  * worked out from the seeds and KEP-753, not from a rendering.
  */
 const plan = (id: string): LifecyclePlan => DOC_EXAMPLES.find((e) => e.id === id)!.plan();
-const stops = (steps: ReadonlyArray<{ container: string; sigtermAt: number; exitsAt: number }>) => steps.map((s) => [s.container, s.sigtermAt, s.exitsAt]);
+type Stop = { container: string; sigtermAt: number; exitsAt: number };
+const stops = (steps: ReadonlyArray<Stop>) => steps.map((s) => [s.container, s.sigtermAt, s.exitsAt]);
 
 describe('the stories of docs/lifecycle.md', () => {
   test('GIVEN "Start and stop order" THEN app, second-sidecar and first-sidecar exit about 3 s apart, in that order, as in the seed\'s logs', () => {
