@@ -12,7 +12,11 @@ export default {
   jest: {
     projectType: 'custom',
     enableFindRelatedTests: true,
-    ...(tests.length > 0 ? { config: { testMatch: tests.map((d) => `<rootDir>/${d}/**/*.test.ts`) } } : {}),
+    config: {
+      // A failing property ends at once instead of shrinking past the timeout (see the file).
+      setupFiles: ['<rootDir>/test/support/stryker-fast-check.ts'],
+      ...(tests.length > 0 ? { testMatch: tests.map((d) => `<rootDir>/${d}/**/*.test.ts`) } : {}),
+    },
   },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',

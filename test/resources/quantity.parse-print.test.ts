@@ -1,0 +1,57 @@
+import { Quantity } from '../../src/resources/quantity';
+import { QuantityFormat } from '../../src/resources/quantity-format';
+
+/**
+ * Parsing and printing at the edges the upstream tables leave out, found by mutation testing
+ * (docs/testing.md). Expected values follow apimachinery's quantity.go: `ParseQuantity` (binary
+ * amounts capped at 2^63-1; a binary amount strictly between 0 and 1 switches to DecimalSI) and
+ * `CanonicalizeBytes` (binary amounts under 1024 print in decimal SI).
+ */
+describe('Quantity printing', () => {
+  test.each([
+    ['1Pi', '1Pi'],
+    ['3Ei', '3Ei'],
+    // Binary, but under 1024: printed in decimal SI.
+    ['0.9765625Ki', '1k'],
+    // A fraction just under the cap is kept, not capped.
+    ['8191.5Pi', '8388096Ti'],
+    // 8192Pi is 2^63: capped at 2^63-1.
+    ['8192Pi', '9223372036854775807'],
+    // Far below 1n: rounded up to 1n, at once (no 10^2147483647-digit division).
+    ['1e-2147483647', '1e-9'],
+  ])('GIVEN %s THEN it prints %s', (input, printed) => {
+    expect(Quantity.parse(input).toString()).toBe(printed);
+  });
+
+  test.each([
+    ['0.0Ki', QuantityFormat.BINARY_SI, '0'],
+    // Exactly one byte is not "between 0 and 1": it stays BinarySI.
+    ['0.0009765625Ki', QuantityFormat.BINARY_SI, '1'],
+    ['0.5Ki', QuantityFormat.BINARY_SI, '512'],
+    ['0.000000000001Ki', QuantityFormat.DECIMAL_SI, '2n'],
+  ])('GIVEN %s THEN its format is %s and it prints %s', (input, format, printed) => {
+    const q = Quantity.parse(input);
+    expect([q.format, q.toString()]).toEqual([format, printed]);
+  });
+});
+
+describe('Quantity.parse errors name the problem', () => {
+  test.each([
+    ['1Ki5', 'unknown suffix "Ki5"'],
+    ['1e+', 'the exponent "e+" has no digits'],
+    ['1e99999999999', 'the exponent 99999999999 is outside -2147483647..2147483647'],
+    ['1 Ki', 'whitespace is not allowed'],
+    ['1.2.3', 'more than one decimal point'],
+    ['1.5xyz', 'unknown suffix "xyz"'],
+    ['-1.5xyz', 'unknown suffix "xyz"'],
+    ['15.xyz', 'unknown suffix "xyz"'],
+    ['1.25xyz', 'unknown suffix "xyz"'],
+    ['1x5', 'unknown suffix "x5"'],
+  ])('throws for %j: %s', (input, reason) => {
+    expect(() => Quantity.parse(input)).toThrow(`invalid quantity ${JSON.stringify(input)}: ${reason}; `);
+  });
+
+  test('throws for a number passed from JavaScript (the type says string)', () => {
+    expect(() => Quantity.parse(5 as any)).toThrow('invalid quantity 5: expected a string, got a number; ');
+  });
+});
