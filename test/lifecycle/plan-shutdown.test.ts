@@ -69,4 +69,14 @@ describe('planShutdown', () => {
       expect(completion.stopSequence.map((s) => [s.container, s.sigtermAt, s.exitsAt])).toEqual([['logs', 0, 1], ['proxy', 1, 4]]);
     });
   });
+
+  test('GIVEN a budget that runs out THEN the summary names whom SIGKILL ends, and when', () => {
+    const plan = LifecyclePlan.of(pod({
+      terminationGracePeriodSeconds: 10,
+      initContainers: [{ name: 'proxy', restartPolicy: 'Always' }],
+      containers: [{ name: 'app' }],
+    }, { app: 4, proxy: 20 }));
+    expect(step(plan, 'proxy')).toMatchObject({ sigtermAt: 4, sigkillAt: 10, killed: true });
+    expect(plan.grace.summary).toBe('terminationGracePeriodSeconds 10: the shutdown needs 24s: the budget runs out, SIGKILL ends "proxy" at 10s');
+  });
 });
