@@ -75,8 +75,9 @@ describe('planShutdown', () => {
       terminationGracePeriodSeconds: 10,
       initContainers: [{ name: 'proxy', restartPolicy: 'Always' }],
       containers: [{ name: 'app' }],
-    }, { app: 4, proxy: 20 }));
-    expect(step(plan, 'proxy')).toMatchObject({ sigtermAt: 4, sigkillAt: 10, killed: true });
-    expect(plan.grace.summary).toBe('terminationGracePeriodSeconds 10: the shutdown needs 24s: the budget runs out, SIGKILL ends "proxy" at 10s');
+    }, { app: 20, proxy: 20 }));
+    expect(step(plan, 'app')).toMatchObject({ sigtermAt: 0, sigkillAt: 10, killed: true });
+    expect(step(plan, 'proxy')).toMatchObject({ sigtermAt: 10, sigkillAt: 12, killed: true });
+    expect(plan.grace.summary).toBe('terminationGracePeriodSeconds 10: the shutdown needs 40s: the budget runs out, SIGKILL ends "app" at 10s, "proxy" at 12s');
   });
 });
