@@ -19,6 +19,11 @@ describe('Quantity printing', () => {
     ['8192Pi', '9223372036854775807'],
     // Far below 1n: rounded up to 1n, at once (no 10^2147483647-digit division).
     ['1e-2147483647', '1e-9'],
+    ['5e-20', '1e-9'],
+    // Zero stays zero, however many fraction digits it is written with.
+    ['0.000000000000', '0'],
+    // DecimalExponent with a zero exponent prints no suffix.
+    ['1e0', '1'],
   ])('GIVEN %s THEN it prints %s', (input, printed) => {
     expect(Quantity.parse(input).toString()).toBe(printed);
   });
@@ -51,7 +56,41 @@ describe('Quantity.parse errors name the problem', () => {
     expect(() => Quantity.parse(input)).toThrow(`invalid quantity ${JSON.stringify(input)}: ${reason}; `);
   });
 
-  test('throws for a number passed from JavaScript (the type says string)', () => {
-    expect(() => Quantity.parse(5 as any)).toThrow('invalid quantity 5: expected a string, got a number; ');
+  test.each([
+    [5, 'invalid quantity 5: expected a string, got a number; '],
+    [null, 'invalid quantity null: expected a string, got null; '],
+    [[], 'invalid quantity []: expected a string, got a list; '],
+    [{}, 'invalid quantity {}: expected a string, got an object; '],
+  ])('throws for %j passed from JavaScript (the type says string)', (value, message) => {
+    expect(() => Quantity.parse(value as any)).toThrow(message);
+  });
+});
+
+describe('Quantity arithmetic at the edges', () => {
+  test('GIVEN a fractional factor THEN mul throws naming it', () => {
+    expect(() => Quantity.parse('1').mul(1.5)).toThrow('cannot multiply quantity 1 by 1.5: the factor must be a whole number');
+  });
+
+  test('GIVEN different values THEN isEqualTo is false; equal values in other units THEN true', () => {
+    expect(Quantity.parse('1').isEqualTo(Quantity.parse('2'))).toBe(false);
+    expect(Quantity.parse('1Gi').isEqualTo(Quantity.parse('1024Mi'))).toBe(true);
+  });
+
+  test('GIVEN values 200,000 orders of magnitude apart THEN they compare without aligning (which would refuse)', () => {
+    expect(Quantity.parse('1e200000').cmp(Quantity.parse('1'))).toBe(1);
+    expect(Quantity.parse('1').cmp(Quantity.parse('1e200000'))).toBe(-1);
+    expect(Quantity.parse('-1e200000').cmp(Quantity.parse('-1'))).toBe(-1);
+  });
+
+  test('GIVEN zero and a value far away THEN adding needs no aligning', () => {
+    expect(Quantity.zero().add(Quantity.parse('1e200000')).toString()).toBe('100e199998');
+    expect(Quantity.parse('1e200000').add(Quantity.zero()).toString()).toBe('100e199998');
+  });
+
+  test('GIVEN values exactly 100,000 orders apart THEN they add exactly; further apart THEN adding refuses, naming both', () => {
+    expect(Quantity.parse('1e100000').add(Quantity.parse('1')).toString()).toBe(`1${'0'.repeat(99999)}1`);
+    expect(Quantity.parse('1e60000').add(Quantity.parse('2e60000')).toString()).toBe('3e60000');
+    expect(() => Quantity.parse('1e200000').add(Quantity.parse('1'))).toThrow(
+      'cannot combine quantities 100e199998 and 1 exactly: their magnitudes are more than 100000 orders apart');
   });
 });
