@@ -89,8 +89,15 @@ describe('Quantity arithmetic at the edges', () => {
 
   test('GIVEN values exactly 100,000 orders apart THEN they add exactly; further apart THEN adding refuses, naming both', () => {
     expect(Quantity.parse('1e100000').add(Quantity.parse('1')).toString()).toBe(`1${'0'.repeat(99999)}1`);
-    expect(Quantity.parse('1e60000').add(Quantity.parse('2e60000')).toString()).toBe('3e60000');
+    // Both large but close: what counts is how far apart they are, not how large.
+    expect(Quantity.parse('1e60000').add(Quantity.parse('2e60001')).toString()).toBe('21e60000');
     expect(() => Quantity.parse('1e200000').add(Quantity.parse('1'))).toThrow(
       'cannot combine quantities 100e199998 and 1 exactly: their magnitudes are more than 100000 orders apart');
+  });
+
+  test('GIVEN 1000 and 1e100002 (100,002 orders apart as written, 99,999 once 1000 is read as 1e3) THEN they add, whichever is first', () => {
+    const far = Quantity.parse('1e100002');
+    expect(Quantity.parse('1000').add(far).sub(far).toString()).toBe('1k');
+    expect(far.add(Quantity.parse('1000')).sub(far).toString()).toBe('1e3');
   });
 });
