@@ -101,3 +101,23 @@ describe('Quantity arithmetic at the edges', () => {
     expect(far.add(Quantity.parse('1000')).sub(far).toString()).toBe('1e3');
   });
 });
+
+describe('Quantity.fromJson (a quantity as YAML gives it: a string, or a number)', () => {
+  test.each([
+    [2, '2'],
+    [0.5, '500m'],
+    ['100m', '100m'],
+  ])('GIVEN %j THEN %s', (value, printed) => {
+    expect(Quantity.fromJson(value).toString()).toBe(printed);
+  });
+
+  test.each([
+    [NaN, 'invalid quantity NaN: not a finite number; '],
+    [Infinity, 'invalid quantity Infinity: not a finite number; '],
+    [true, 'invalid quantity true: expected a string or a number, got a boolean; '],
+    [null, 'invalid quantity null: expected a string or a number, got null; '],
+    [{ a: 1 }, 'invalid quantity {"a":1}: expected a string or a number, got an object; '],
+  ])('throws for %j', (value, message) => {
+    expect(() => Quantity.fromJson(value)).toThrow(message);
+  });
+});
