@@ -8,16 +8,20 @@ import { PodManifest } from '../../src/engine/pod-manifest';
 
 type Factory = (scope: Construct) => ISidecarWorkload;
 
-/** One row per workload kind: how to make it, its kind, and its pod restartPolicy. */
-const WORKLOADS: Array<[string, Factory, string, string]> = [
-  ['SidecarPod', (s) => new SidecarPod(s, 'w'), 'Pod', 'Always'],
-  ['SidecarDeployment', (s) => new SidecarDeployment(s, 'w'), 'Deployment', 'Always'],
-  ['SidecarJob', (s) => new SidecarJob(s, 'w'), 'Job', 'Never'],
+/**
+ * One row per workload kind: how to make it, its kind, its pod restartPolicy, and how many pods the
+ * totals annotations count (cdk8s-plus defaults: 2 Deployment replicas, 1 StatefulSet replica, one pod
+ * per Job run; none for a bare Pod, and none for a DaemonSet, whose count is the number of nodes).
+ */
+const WORKLOADS: Array<[string, Factory, string, string, number | undefined]> = [
+  ['SidecarPod', (s) => new SidecarPod(s, 'w'), 'Pod', 'Always', undefined],
+  ['SidecarDeployment', (s) => new SidecarDeployment(s, 'w'), 'Deployment', 'Always', 2],
+  ['SidecarJob', (s) => new SidecarJob(s, 'w'), 'Job', 'Never', 1],
   ['SidecarStatefulSet', (s) => new SidecarStatefulSet(s, 'w', {
     service: new kplus.Service(s, 'svc', { clusterIP: 'None', ports: [{ port: 80 }] }),
-  }), 'StatefulSet', 'Always'],
-  ['SidecarDaemonSet', (s) => new SidecarDaemonSet(s, 'w'), 'DaemonSet', 'Always'],
-  ['SidecarCronJob', (s) => new SidecarCronJob(s, 'w', { schedule: Cron.daily() }), 'CronJob', 'Never'],
+  }), 'StatefulSet', 'Always', 1],
+  ['SidecarDaemonSet', (s) => new SidecarDaemonSet(s, 'w'), 'DaemonSet', 'Always', undefined],
+  ['SidecarCronJob', (s) => new SidecarCronJob(s, 'w', { schedule: Cron.daily() }), 'CronJob', 'Never', 1],
 ];
 
 function synthWorkload(factory: Factory): any {
@@ -31,7 +35,7 @@ function synthWorkload(factory: Factory): any {
   return manifests.find((m) => m.kind !== 'Service');
 }
 
-describe.each(WORKLOADS)('%s', (_name, factory, kind, restartPolicy) => {
+describe.each(WORKLOADS)('%s', (_name, factory, kind, restartPolicy, pods) => {
   const manifest = synthWorkload(factory);
   const pod = PodManifest.from(manifest)!;
 
@@ -52,8 +56,30 @@ describe.each(WORKLOADS)('%s', (_name, factory, kind, restartPolicy) => {
     });
   });
 
-  test('matches the snapshot', () => {
-    expect(manifest).toMatchSnapshot();
+  // What the snapshot of this manifest used to hold, as facts: the library's own output, stated.
+  test('THEN the sidecar gets the small default resources and a TCP startupProbe on its port; the init step gets no probe; the app keeps cdk8s-plus\'s', () => {
+    const [proxy, migrate] = pod.podSpec.initContainers!;
+    expect(proxy.resources).toEqual({ requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } });
+    expect(proxy.startupProbe).toMatchObject({ tcpSocket: { port: 15001 } });
+    expect(migrate.startupProbe).toBeUndefined();
+    expect(pod.podSpec.containers![0].startupProbe).toMatchObject({ tcpSocket: { port: 8080 } });
+  });
+
+  // app (cdk8s-plus default) 1000m/512Mi, limits 1500m/2048Mi; proxy 50m/64Mi, limit 128Mi memory, no cpu limit;
+  // migrate (cdk8s-plus default) runs with proxy: 1050m/576Mi, the same as app + proxy. No cpu limit on the
+  // proxy: the pod cgroup has no cpu cap.
+  test(`THEN the pod carries the effective resources worked out by hand${pods ? `, and totals for ${pods} pod(s)` : ', and no totals'}`, () => {
+    const a = pod.podMetadata.annotations!;
+    expect(a['cdk8s-sidecars.dev/effective-requests']).toBe('cpu=1050m,memory=576Mi');
+    expect(a['cdk8s-sidecars.dev/effective-limits']).toBe('cpu=unbounded,memory=2176Mi');
+    expect(a['cdk8s-sidecars.dev/qos-class']).toBe('Burstable');
+    if (pods === undefined) {
+      expect(a['cdk8s-sidecars.dev/total-requests']).toBeUndefined();
+      expect(a['cdk8s-sidecars.dev/total-limits']).toBeUndefined();
+    } else {
+      expect(a['cdk8s-sidecars.dev/total-requests']).toBe(`cpu=${1050 * pods}m,memory=${576 * pods}Mi`);
+      expect(a['cdk8s-sidecars.dev/total-limits']).toBe(`cpu=unbounded,memory=${2176 * pods}Mi`);
+    }
   });
 });
 
