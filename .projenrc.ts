@@ -25,7 +25,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
 
   // Runtime dependencies of a jsii library must be bundled.
-  bundledDeps: ['yaml@^2.6.0'],
+  // js-yaml reads values fast (the CLI's reader, with a YAML 1.1 schema matching kubectl's); `yaml` keeps
+  // positions and comments (finding positions, migrate's text edits).
+  bundledDeps: ['yaml@^2.6.0', 'js-yaml@^4.3.2'],
   devDeps: [
     '@types/node@^20',
     'cdk8s-plus-28@2.5.6',
@@ -34,6 +36,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^4',
     // 4.5.x loads with require() (jest is CommonJS); 5.x is ESM-only.
     'kubernetes-models@4.5.1',
+    '@types/js-yaml@^4.0.9',
+    // Validates the CLI's SARIF output against the SARIF 2.1.0 schema (a draft-04 schema) in tests.
+    'ajv@^8.17.0',
+    'ajv-draft-04@^1.0.0',
   ],
 
   // GitHub workflows are not used here: CI is `.ci/run`.
