@@ -51,43 +51,52 @@ export const Annotations = {
  */
 export function readRelation(annotations: Record<string, string> | undefined, key: string): RelationRead {
   const raw = annotations?.[key];
-  if (raw === undefined) return { relation: {} };
+  if (raw === undefined) return { relation: emptyMap() };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { relation: {}, problem: `annotation ${key} is not valid JSON: ${JSON.stringify(raw)}` };
+    return { relation: emptyMap(), problem: `annotation ${key} is not valid JSON: ${JSON.stringify(raw)}` };
   }
   if (!isObject(parsed)) {
-    return { relation: {}, problem: `annotation ${key} must be a JSON object of name -> [names], got ${JSON.stringify(raw)}` };
+    return { relation: emptyMap(), problem: `annotation ${key} must be a JSON object of name -> [names], got ${JSON.stringify(raw)}` };
   }
-  const relation: Record<string, string[]> = {};
+  const relation: Record<string, string[]> = emptyMap();
   for (const [name, targets] of Object.entries(parsed)) {
     if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
-      return { relation: {}, problem: `annotation ${key}: "${name}" must map to a list of container names, got ${JSON.stringify(targets)}` };
+      return { relation: emptyMap(), problem: `annotation ${key}: "${name}" must map to a list of container names, got ${JSON.stringify(targets)}` };
     }
     relation[name] = targets as string[];
   }
   return { relation };
 }
 
+/**
+ * Container names are keys here, and a pod may name a container `constructor` or `__proto__`:
+ * maps without a prototype hold them as plain entries (a `{}` would answer `constructor` with
+ * Object's, and take `__proto__` as its prototype).
+ */
+function emptyMap<T>(): Record<string, T> {
+  return Object.create(null);
+}
+
 /** Reads a name -> number annotation (e.g. shutdown seconds). */
 export function readNumberMap(annotations: Record<string, string> | undefined, key: string): NumberMapRead {
   const raw = annotations?.[key];
-  if (raw === undefined) return { values: {} };
+  if (raw === undefined) return { values: emptyMap() };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { values: {}, problem: `annotation ${key} is not valid JSON: ${JSON.stringify(raw)}` };
+    return { values: emptyMap(), problem: `annotation ${key} is not valid JSON: ${JSON.stringify(raw)}` };
   }
   if (!isObject(parsed)) {
-    return { values: {}, problem: `annotation ${key} must be a JSON object of name -> number, got ${JSON.stringify(raw)}` };
+    return { values: emptyMap(), problem: `annotation ${key} must be a JSON object of name -> number, got ${JSON.stringify(raw)}` };
   }
-  const values: Record<string, number> = {};
+  const values: Record<string, number> = emptyMap();
   for (const [name, v] of Object.entries(parsed)) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      return { values: {}, problem: `annotation ${key}: "${name}" must be a non-negative number, got ${JSON.stringify(v)}` };
+      return { values: emptyMap(), problem: `annotation ${key}: "${name}" must be a non-negative number, got ${JSON.stringify(v)}` };
     }
     values[name] = v;
   }

@@ -1,7 +1,8 @@
 import { run } from './capture-io';
 
 const FIXTURE = 'test/cli/fixtures/legacy-deployment.yaml';
-const TWO = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: x, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: y, image: y}]}\n';
+// (Not `y` or `n`: kubectl reads those as booleans.)
+const TWO = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: x, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: z, image: z}]}\n';
 
 describe('explain (real engine)', () => {
   test('GIVEN a Deployment WHEN explained as text THEN the lifecycle plan and the resource arithmetic with QoS are shown under the object and its position', async () => {
@@ -44,8 +45,8 @@ describe('explain (real engine)', () => {
   test('GIVEN --object WHEN explained THEN only that object is shown', async () => {
     const r = await run(['explain', '--format', 'mermaid', '--object', 'Pod/b', 'two.yaml'], { files: { 'two.yaml': TWO } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('y');
-    expect(r.stdout).not.toContain('participant x');
+    expect(r.stdout).toContain('participant c1 as z');
+    expect(r.stdout).not.toContain('participant c1 as x');
   });
 
   test('fails with exit 2 when --object matches nothing', async () => {
