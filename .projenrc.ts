@@ -101,6 +101,15 @@ project.addTask('rules-md', {
   exec: 'ts-node --project test/tsconfig.json scripts/rules-md.ts',
 });
 
+// kubectl's golden readings are of these exact bytes (CRLF, CR-only, UTF-16/32, invalid UTF-8): git must not touch them.
+project.gitattributes.addAttributes('/test/fixtures/kubectl-reading/inputs/**', 'binary');
+
+// kubectl's readings of test/fixtures/kubectl-reading/inputs/, recorded for test/cli/kubectl-reading.test.ts.
+project.addTask('record-kubectl-readings', {
+  description: 'Re-record how kubectl reads every file of test/fixtures/kubectl-reading/inputs/ (needs kubectl; no cluster)',
+  exec: 'ts-node --project test/tsconfig.json scripts/record-kubectl-readings.ts',
+});
+
 // Written and removed by test/readme.test.ts while it type-checks the README's code.
 project.gitignore.exclude('/test/.readme-snippets.generated.ts');
 
