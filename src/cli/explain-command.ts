@@ -84,7 +84,7 @@ function explainFile(input: string, file: InputFile, settings: ExplainSettings, 
     const pos = item.locator.start();
     let explanation: ObjectExplanation;
     try {
-      explanation = engine.explain(item.manifest, settings.targetVersion);
+      explanation = engine.explain(withPrintableNames(item.manifest), settings.targetVersion);
     } catch (e) {
       errors++;
       io.writeStderr(`${escapeTerminal(`${item.file}:${pos.line}:${pos.column}: cannot explain ${pod.displayName}: ${flattenLines(e)}`)}\n`);
@@ -117,6 +117,27 @@ function explainFile(input: string, file: InputFile, settings: ExplainSettings, 
     throw new InputError(input, detail);
   }
   return ExitCode.OK;
+}
+
+/**
+ * The renderers print container and object names inside multi-line text; a name holding a line
+ * break or a control character (the API server would refuse it, but a file may hold anything)
+ * is shown escaped (`a\x0ab`), so it cannot end a line, a code fence or a diagram statement.
+ */
+function withPrintableNames(manifest: any): any {
+  const unsafe = (v: unknown) => typeof v === 'string' && escapeTerminal(v) !== v;
+  const pod = PodManifest.from(manifest);
+  const lists = ['initContainers', 'containers', 'ephemeralContainers'].map((k) => pod?.podSpec?.[k]).filter(Array.isArray);
+  if (!unsafe(manifest?.metadata?.name) && !lists.some((l: any[]) => l.some((c) => unsafe(c?.name)))) return manifest;
+  const copy = JSON.parse(JSON.stringify(manifest));
+  if (unsafe(copy.metadata?.name)) copy.metadata.name = escapeTerminal(copy.metadata.name);
+  const copyPod = PodManifest.from(copy);
+  for (const k of ['initContainers', 'containers', 'ephemeralContainers']) {
+    const list = copyPod?.podSpec?.[k];
+    if (!Array.isArray(list)) continue;
+    for (const c of list) if (unsafe(c?.name)) c.name = escapeTerminal(c.name);
+  }
+  return copy;
 }
 
 function matches(pod: PodManifest, selector: string): boolean {

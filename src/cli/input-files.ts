@@ -64,14 +64,16 @@ export function expandInputs(io: CliIo, args: string[]): ExpandedInputs {
       return;
     }
     // Sort by code point, not locale: the same order on every machine, so CI output is stable.
+    // Real entries first, then symbolic links: a file or directory is shown by its real path.
     names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
+    const links = names.filter((n) => io.isSymlink(path.join(abs, n)));
+    for (const name of [...names.filter((n) => !links.includes(n)), ...links]) {
       const childAbs = path.join(abs, name);
       const childShown = path.join(shown, name);
       const info = io.stat(childAbs);
       if (info.kind === 'directory') {
         if (ancestors.has(info.id)) {
-          notes.push(`${childShown}: a symbolic link back to ${childShown.slice(0, childShown.length - name.length - 1) || '.'} or above (a loop); not followed`);
+          notes.push(`${childShown}: a symbolic link to a directory that contains it (a loop); not followed`);
           continue;
         }
         if (seenDirs.has(info.id)) {

@@ -70,8 +70,11 @@ export const FAST_MAX_DEPTH = 1100;
 
 /** A key written `? key`, or a flow collection used as a key (`[a]: x`, `{a: b}: x`). */
 const COMPLEX_KEY = /(?:^|[\s[{,])\?(?:[ \t\r\n]|$)|[\]}][ \t]*:(?:[ \t\r\n]|$)/m;
-/** A key that is null (`~: x`, `null: x`) or empty (`: x`). Quoted text can match too: that only costs speed. */
-const NULL_OR_EMPTY_KEY = /(?:^|[\s,{[?-])(?:~|null|Null|NULL)?[ \t]*:(?:[ \t\r\n]|$)/m;
+/**
+ * A key that is null (`~: x`, `null: x`) or empty (`: x`). Quoted text can match too: that only
+ * costs speed. Written from the `:` backwards (a lookbehind), which scans several times faster.
+ */
+const NULL_OR_EMPTY_KEY = /:(?=[ \t\r\n]|$)(?<=(?:^|[\s,{[?-])(?:~|null|Null|NULL)?[ \t]*:)/m;
 /**
  * Escapes goyaml.v2 reads differently from js-yaml: `\ud800` (a surrogate; goyaml.v2 refuses it),
  * `\/` (YAML 1.2 only: refused), `\'` (goyaml.v2 only) and any unknown one. Backslashes outside
