@@ -157,7 +157,7 @@ export function withDisabled(config: CliConfig, ids: string[]): CliConfig {
   const known = new Set(ruleCatalog().map((r) => r.id));
   const rules = new Map(config.rules);
   for (const id of ids) {
-    if (!known.has(id)) throw new UsageError(`--disable: unknown rule '${id}' (see 'cdk8s-sidecars rules')`);
+    if (!known.has(id)) throw new UsageError(`--disable: unknown rule '${id}'; 'cdk8s-sidecars rules' lists them`);
     if (CANNOT_DISABLE.has(id)) throw new UsageError(`--disable: ${id} reports broken suppressions and cannot be turned off`);
     rules.set(id, { severity: 'off', reason: 'turned off with --disable on the command line', source: '--disable' });
   }
