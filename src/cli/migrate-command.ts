@@ -161,12 +161,16 @@ function migrateFile(file: InputFile, settings: MigrateSettings, io: CliIo, engi
   // Every name must be a regular container somewhere; collect every mismatch before refusing.
   for (const n of settings.sidecars) {
     if (sites.some((s) => indexByName(s.containers, s.doc, n) !== -1)) continue;
-    const inInit = allPods.find((p) => PodManifest.from(p.manifest)!.podSpec.initContainers?.some?.((c: any) => c?.name === n));
+    const listOf = (manifest: any, key: string): any[] => {
+      const list = PodManifest.from(manifest)!.podSpec[key];
+      return Array.isArray(list) ? list : [];
+    };
+    const inInit = allPods.find((p) => listOf(p.manifest, 'initContainers').some((c: any) => c?.name === n));
     if (inInit) {
-      const i = (PodManifest.from(inInit.manifest)!.podSpec.initContainers as any[]).findIndex((c: any) => c?.name === n);
+      const i = listOf(inInit.manifest, 'initContainers').findIndex((c: any) => c?.name === n);
       problems.push(`${name}: '${n}' is already an init container of ${inInit.displayName} (${inInit.podSpecPath.child('initContainers').index(i)}); migrate moves regular containers only`);
     } else {
-      const known = allPods.map((p) => `${p.displayName}: ${(PodManifest.from(p.manifest)!.podSpec.containers ?? []).map((c: any) => c?.name).filter((x: unknown) => typeof x === 'string').join(', ') || '(none)'}`);
+      const known = allPods.map((p) => `${p.displayName}: ${listOf(p.manifest, 'containers').map((c: any) => c?.name).filter((x: unknown) => typeof x === 'string').join(', ') || '(none)'}`);
       problems.push(`${name}: no regular container named '${n}' (regular containers: ${known.length > 0 ? known.join('; ') : 'there is no pod-bearing object'})`);
     }
   }

@@ -11,7 +11,7 @@ import { keyString, resolvePlain, resolveTagged, ResolvedScalar } from './yaml11
 
 /** kubectl's goyaml.v2 refuses nesting deeper than 10,000 levels; this reader stops at 1,000 (see docs/cli.md). */
 export const MAX_DEPTH = 1000;
-const TOO_DEEP = `nested deeper than this tool reads (${MAX_DEPTH.toLocaleString('en-US')} levels; kubectl reads 10,000); no Kubernetes object nests that deep`;
+export const TOO_DEEP = `nested deeper than this tool reads (${MAX_DEPTH.toLocaleString('en-US')} levels; kubectl reads 10,000); no Kubernetes object nests that deep`;
 /** goyaml.v2 finds a plain (implicit) key only within 1,024 characters. */
 const MAX_IMPLICIT_KEY = 1024;
 

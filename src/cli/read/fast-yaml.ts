@@ -92,7 +92,7 @@ const LONG_KEY = 256;
  *
  * @param longestLine the longest line of `text`, in characters (known to the splitter)
  */
-export function readFast(text: string, longestLine: number): { value: unknown } | undefined {
+export function readFast(text: string, longestLine: number): { value: unknown } | { tooDeep: number } | undefined {
   if (COMPLEX_KEY.test(text) || NULL_OR_EMPTY_KEY.test(text) || ODD_ESCAPE.test(text) || NOT_PRINTABLE.test(text)) return undefined;
   outside = false;
   let value: unknown;
@@ -103,7 +103,10 @@ export function readFast(text: string, longestLine: number): { value: unknown } 
       listener: text.indexOf('&') === -1 ? undefined : LISTENER,
       maxDepth: FAST_MAX_DEPTH,
     } as jsyaml.LoadOptions);
-  } catch {
+  } catch (e) {
+    // Deeper than js-yaml reads: deeper than the exact reader reads too; say so without parsing again.
+    if (e instanceof RangeError) return { tooDeep: 0 };
+    if (/maxDepth/.test(String((e as Error)?.message))) return { tooDeep: (e as { mark?: { position?: number } }).mark?.position ?? 0 };
     return undefined;
   } finally {
     pending = undefined;

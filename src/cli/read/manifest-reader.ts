@@ -1,5 +1,5 @@
 import { DocumentSplitter, RawDocument, SplitOutput } from './document-splitter';
-import { toKubectlValue, parseYaml, YamlReadError } from './exact-yaml';
+import { parseYaml, TOO_DEEP, toKubectlValue, YamlReadError } from './exact-yaml';
 import { NOT_PRINTABLE, readFast } from './fast-yaml';
 import { firstDocument } from './first-document';
 import { DecodeError, InputDecoder } from './input-decoder';
@@ -172,6 +172,10 @@ export function* readDocument(file: string, raw: RawDocument, documentNumber: nu
       return;
     }
     const fast = readFast(text, raw.longestLine);
+    if (fast && 'tooDeep' in fast) {
+      yield new InputError(where(text, fast.tooDeep), TOO_DEEP);
+      return;
+    }
     if (fast) {
       value = fast.value;
     } else {
