@@ -99,18 +99,24 @@ class YamlSplitter {
     const text = this.carry.length > 0 ? this.carry + block : block;
     let pos = 0;
     let segment = 0;
-    while (true) {
-      const nl = text.indexOf('\n', pos);
-      if (nl === -1) break;
-      if (!this.line_(text, pos, nl, () => {
+    let longest = this.longest;
+    // One pass over the lines: no allocation per line (this loop sees every line of every input).
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
+      if (text.charCodeAt(pos) === 45 && text.charCodeAt(pos + 1) === 45 && text.charCodeAt(pos + 2) === 45) {
+        this.longest = longest;
+        if (!this.separator(text, pos, nl)) return;
         this.take(text.slice(segment, pos));
         this.flush();
+        longest = 0;
         segment = nl + 1;
-      })) return;
+        this.chunkLine = this.line + 1;
+      } else if (nl - pos > longest) {
+        longest = nl - pos;
+      }
       pos = nl + 1;
       this.line++;
-      if (this.size + (pos - segment) > this.max) return this.tooLarge();
     }
+    this.longest = longest;
     this.take(text.slice(segment, pos));
     this.carry = text.slice(pos);
     if (this.size + this.carry.length > this.max) this.tooLarge();
@@ -120,26 +126,23 @@ class YamlSplitter {
     const text = this.carry;
     this.carry = '';
     if (text.length > 0) {
-      let cut = false;
-      if (!this.line_(text, 0, text.length, () => { cut = true; })) return;
-      if (!cut) this.take(text);
+      if (text.startsWith('---')) {
+        if (!this.separator(text, 0, text.length)) return;
+      } else {
+        if (text.length > this.longest) this.longest = text.length;
+        this.take(text);
+      }
     }
     this.flush();
   }
 
-  /** Looks at one line; returns false after reporting an invalid separator. */
-  private line_(text: string, start: number, end: number, separator: () => void): boolean {
-    if (text.charCodeAt(start) === 45 && text.charCodeAt(start + 1) === 45 && text.charCodeAt(start + 2) === 45) {
-      const rest = text.slice(start + 3, end).trim();
-      if (rest.length > 0 && rest[0] !== '#') {
-        this.emit({ error: `invalid document separator: a line starting with --- may hold only a comment after it, got ${JSON.stringify(shorten(text.slice(start, end).trimEnd()))} (kubectl refuses it)`, line: this.line, column: 1 });
-        return false;
-      }
-      separator();
-      this.chunkLine = this.line + 1;
-      return true;
+  /** A line starting with `---`: true if it separates documents, false after reporting an invalid one. */
+  private separator(text: string, start: number, end: number): boolean {
+    const rest = text.slice(start + 3, end).trim();
+    if (rest.length > 0 && rest[0] !== '#') {
+      this.emit({ error: `invalid document separator: a line starting with --- may hold only a comment after it, got ${JSON.stringify(shorten(text.slice(start, end).trimEnd()))} (kubectl refuses it)`, line: this.line, column: 1 });
+      return false;
     }
-    if (end - start > this.longest) this.longest = end - start;
     return true;
   }
 
@@ -147,6 +150,7 @@ class YamlSplitter {
     if (s.length === 0) return;
     this.parts.push(s);
     this.size += s.length;
+    if (this.size > this.max) this.tooLarge();
   }
 
   private flush(): void {
