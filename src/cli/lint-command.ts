@@ -179,9 +179,10 @@ function mayHoldContext(io: CliIo, file: InputFile): boolean {
   let tail = Buffer.alloc(0);
   try {
     for (let block = source.read(1024 * 1024); block.length > 0; block = source.read(1024 * 1024)) {
-      const window = tail.length > 0 ? Buffer.concat([tail, block]) : block;
-      if (CONTEXT_WORDS.some((w) => window.indexOf(w) !== -1)) return true;
-      tail = Buffer.from(window.subarray(Math.max(0, window.length - overlap)));
+      // A word cut by the block boundary is found in the small join of both ends.
+      const seam = tail.length > 0 ? Buffer.concat([tail, block.subarray(0, overlap)]) : undefined;
+      if (CONTEXT_WORDS.some((w) => block.indexOf(w) !== -1 || (seam !== undefined && seam.indexOf(w) !== -1))) return true;
+      tail = Buffer.from(block.subarray(Math.max(0, block.length - overlap)));
     }
     return false;
   } finally {

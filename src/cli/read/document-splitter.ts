@@ -96,15 +96,34 @@ class YamlSplitter {
   constructor(private readonly max: number, private readonly emit: (out: SplitOutput) => void) {}
 
   public push(block: string): void {
-    const text = this.carry.length > 0 ? this.carry + block : block;
-    let pos = 0;
-    let segment = 0;
+    let from = 0;
+    if (this.carry.length > 0) {
+      // Complete the line cut by the last block on its own: `carry + block` would be a cons
+      // string, on which V8's charCodeAt is many times slower for the whole block.
+      const nl = block.indexOf('\n');
+      if (nl === -1) {
+        this.carry += block;
+        if (this.size + this.carry.length > this.max) this.tooLarge();
+        return;
+      }
+      const line = this.carry + block.slice(0, nl + 1);
+      this.carry = '';
+      if (!this.lines(line, 0)) return;
+      from = nl + 1;
+    }
+    this.lines(block, from);
+  }
+
+  /** Takes the complete lines of `text` from `from`, keeping an unfinished last line as the carry. */
+  private lines(text: string, from: number): boolean {
+    let pos = from;
+    let segment = from;
     let longest = this.longest;
     // One pass over the lines: no allocation per line (this loop sees every line of every input).
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
+    for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', pos)) {
       if (text.charCodeAt(pos) === 45 && text.charCodeAt(pos + 1) === 45 && text.charCodeAt(pos + 2) === 45) {
         this.longest = longest;
-        if (!this.separator(text, pos, nl)) return;
+        if (!this.separator(text, pos, nl)) return false;
         this.take(text.slice(segment, pos));
         this.flush();
         longest = 0;
@@ -120,6 +139,7 @@ class YamlSplitter {
     this.take(text.slice(segment, pos));
     this.carry = text.slice(pos);
     if (this.size + this.carry.length > this.max) this.tooLarge();
+    return true;
   }
 
   public end(): void {
