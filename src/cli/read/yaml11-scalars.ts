@@ -59,7 +59,8 @@ const UINT64_MAX = 2n ** 64n - 1n;
 export function resolvePlain(text: string): ResolvedScalar | undefined {
   const hint = text.length === 0 ? 2 : text.charCodeAt(0) < 128 ? HINT[text.charCodeAt(0)] : 0;
   if (hint === 0) return undefined;
-  const word = WORDS.get(text);
+  // Every word of the table has at most 6 characters (`+.inf`, `False`): most keys and values are longer.
+  const word = text.length <= 6 ? WORDS.get(text) : undefined;
   if (word !== undefined) return word;
   if (hint === 3) {
     const f = goFloat(text);
@@ -69,7 +70,16 @@ export function resolvePlain(text: string): ResolvedScalar | undefined {
   return resolveNumber(text);
 }
 
+/** Characters a number may hold (digits, signs, `.`, `_`, exponents, prefixes, hex digits). */
+const NUMBER_CHAR = new Uint8Array(128);
+for (const c of '0123456789+-._eExXoObBaAcCdDfF') NUMBER_CHAR[c.charCodeAt(0)] = 1;
+
 function resolveNumber(text: string): ResolvedScalar | undefined {
+  // `128Mi`, `50m`, `-c`, `8080/TCP`: most scalars that start like a number are strings; say so in one scan.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || NUMBER_CHAR[c] === 0) return undefined;
+  }
   const plain = text.indexOf('_') === -1 ? text : text.replace(/_/g, '');
   const int = parseGoInt(plain);
   if (int !== undefined) {
