@@ -128,6 +128,7 @@ export function infoOf(s: fs.Stats): FileInfo {
  * opened, so a path swapped between a check and the open is still refused.
  */
 function openRegularFile(p: string): ByteSource {
+  // eslint-disable-next-line no-bitwise
   const fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const info = infoOf(fs.fstatSync(fd));

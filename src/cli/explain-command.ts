@@ -1,7 +1,7 @@
 import { CliEngine, ObjectExplanation } from './cli-engine';
 import { ExitCode, flattenLines, InputError } from './cli-errors';
 import { CliIo } from './cli-io';
-import { expandInputs, InputFile, openInput, spoolStdin } from './input-files';
+import { InputFile, openInput, singleInputFile } from './input-files';
 import { escapeMarkdown, escapeTerminal, escapeTerminalLines, markdownCode, markdownFence } from './output-escaping';
 import { DEFAULT_LIMITS, readManifests, ReadLimits, ReadNotice } from './read/manifest-reader';
 import { PodManifest } from '../engine/pod-manifest';
@@ -40,24 +40,11 @@ interface Explained {
  */
 export async function runExplain(input: string, settings: ExplainSettings, io: CliIo, engine: CliEngine): Promise<ExitCode> {
   const limits = settings.limits ?? DEFAULT_LIMITS;
-  const expanded = expandInputs(io, [input]);
-  if (expanded.errors.length > 0) throw expanded.errors[0];
-  let file: InputFile;
-  let cleanup = () => undefined as void;
-  if (expanded.stdin) {
-    const spooled = await spoolStdin(io, limits);
-    if (spooled instanceof InputError) throw spooled;
-    file = spooled.file;
-    cleanup = spooled.remove;
-  } else if (expanded.files.length !== 1) {
-    throw new InputError(input, `explain takes one file, and this directory holds ${expanded.files.length}; explain them one at a time`);
-  } else {
-    file = expanded.files[0];
-  }
+  const { file, remove } = await singleInputFile(io, input, 'explain', limits);
   try {
     return explainFile(input, file, settings, io, engine, limits);
   } finally {
-    cleanup();
+    remove();
   }
 }
 

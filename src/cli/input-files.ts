@@ -161,6 +161,26 @@ export async function spoolStdin(io: CliIo, limits: ReadLimits): Promise<{ file:
   return { file: { displayName: '<stdin>', absolutePath: temp.path, size: total }, remove: () => temp.remove() };
 }
 
+/**
+ * The one input of `explain` and `migrate`: a file, or standard input spooled to a temporary file.
+ * Throws an `InputError` for a missing path or a directory of several files. Call `remove` when done.
+ */
+export async function singleInputFile(
+  io: CliIo, input: string, command: string, limits: ReadLimits,
+): Promise<{ file: InputFile; stdin: boolean; remove: () => void }> {
+  const expanded = expandInputs(io, [input]);
+  if (expanded.errors.length > 0) throw expanded.errors[0];
+  if (expanded.stdin) {
+    const spooled = await spoolStdin(io, limits);
+    if (spooled instanceof InputError) throw spooled;
+    return { file: spooled.file, stdin: true, remove: spooled.remove };
+  }
+  if (expanded.files.length !== 1) {
+    throw new InputError(input, `${command} takes one file, and this directory holds ${expanded.files.length}; ${command} them one at a time`);
+  }
+  return { file: expanded.files[0], stdin: false, remove: () => undefined };
+}
+
 /** Opens an input for reading, or says in one line why it cannot be read. */
 export function openInput(io: CliIo, file: InputFile): ByteSource | InputError {
   try {

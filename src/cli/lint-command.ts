@@ -1,5 +1,5 @@
-import { CliEngine, EngineCheckOptions } from './cli-engine';
 import { CliConfig, EMPTY_CONFIG } from './cli-config';
+import { CliEngine, EngineCheckOptions } from './cli-engine';
 import { ExitCode, flattenLines, InputError } from './cli-errors';
 import { CliIo } from './cli-io';
 import { expandInputs, InputFile, openInput, spoolStdin } from './input-files';
@@ -72,8 +72,7 @@ export async function runLint(inputs: string[], settings: LintSettings, io: CliI
   try {
     if (expanded.stdin) {
       const spooled = await spoolStdin(io, limits);
-      if (spooled instanceof InputError) reportInputError(spooled);
-      else {
+      if (spooled instanceof InputError) {reportInputError(spooled);} else {
         files.push(spooled.file);
         cleanups.push(spooled.remove);
       }
@@ -222,7 +221,8 @@ function checkOne(
     if (policy?.severity === 'off') {
       suppressions.push({ ...at, suppressed: { ...finding, reason: policy.reason, suppressedBy: policy.source } });
     } else if (policy && policy.severity !== finding.severity) {
-      findings.push({ ...at, finding: { ...finding, severity: policy.severity }, relevelled: { from: finding.severity, reason: policy.reason, source: policy.source } });
+      const relevelled = { from: finding.severity, reason: policy.reason, source: policy.source };
+      findings.push({ ...at, finding: { ...finding, severity: policy.severity }, relevelled });
     } else {
       findings.push({ ...at, finding });
     }

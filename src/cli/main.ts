@@ -1,6 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'util';
-import { CliEngine } from './cli-engine';
 import { CliConfig, EMPTY_CONFIG, findConfig, readConfig, withDisabled } from './cli-config';
+import { CliEngine } from './cli-engine';
 import { ExitCode, InputError, oneLine, UsageError } from './cli-errors';
 import { CliIo } from './cli-io';
 import { defaultEngine } from './default-engine';

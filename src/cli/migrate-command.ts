@@ -3,7 +3,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq
 import { CliEngine, EngineCheckOptions } from './cli-engine';
 import { ExitCode, InputError, oneLine } from './cli-errors';
 import { CliIo, resolvePath } from './cli-io';
-import { describeFsError, expandInputs, InputFile, openInput, spoolStdin } from './input-files';
+import { describeFsError, InputFile, openInput, singleInputFile } from './input-files';
 import { escapeTerminal, escapeTerminalLines } from './output-escaping';
 import { DocumentSplitter, RawDocument, SplitOutput } from './read/document-splitter';
 import { isMergeKey, keyOf, parseYaml } from './read/exact-yaml';
@@ -76,25 +76,12 @@ interface Move {
  */
 export async function runMigrate(input: string, settings: MigrateSettings, io: CliIo, engine: CliEngine): Promise<ExitCode> {
   const limits = settings.limits ?? DEFAULT_LIMITS;
-  const expanded = expandInputs(io, [input]);
-  if (expanded.errors.length > 0) throw expanded.errors[0];
-  let file: InputFile;
-  let cleanup = () => undefined as void;
-  if (expanded.stdin) {
-    const spooled = await spoolStdin(io, limits);
-    if (spooled instanceof InputError) throw spooled;
-    file = spooled.file;
-    cleanup = spooled.remove;
-  } else if (expanded.files.length !== 1) {
-    throw new InputError(input, `migrate takes one file, and this directory holds ${expanded.files.length}; migrate them one at a time`);
-  } else {
-    file = expanded.files[0];
-  }
+  const { file, stdin, remove } = await singleInputFile(io, input, 'migrate', limits);
   try {
-    if (settings.out !== undefined && !expanded.stdin) refuseOutIsInput(io, file, settings.out);
+    if (settings.out !== undefined && !stdin) refuseOutIsInput(io, file, settings.out);
     return migrateFile(file, settings, io, engine, limits);
   } finally {
-    cleanup();
+    remove();
   }
 }
 
@@ -181,8 +168,7 @@ function migrateFile(file: InputFile, settings: MigrateSettings, io: CliIo, engi
   const moves: Move[] = [];
   for (const site of sites) {
     const planned = planSite(site, settings, eol);
-    if (typeof planned === 'string') problems.push(`${name}: ${planned}`);
-    else {
+    if (typeof planned === 'string') {problems.push(`${name}: ${planned}`);} else {
       edits.push(...planned.edits);
       moves.push(...planned.moves);
     }
@@ -194,8 +180,7 @@ function migrateFile(file: InputFile, settings: MigrateSettings, io: CliIo, engi
   const after = new Map<string, any>();
   for (const raw of splitAll(output, limits)) {
     for (const item of readDocument(name, raw, 0)) {
-      if (item instanceof InputError) problems.push(`the result would not read back: ${item.message}`);
-      else if (!(item instanceof ReadNotice)) {
+      if (item instanceof InputError) {problems.push(`the result would not read back: ${item.message}`);} else if (!(item instanceof ReadNotice)) {
         const pod = PodManifest.from(item.manifest);
         if (pod) after.set(`${pod.displayName}#${after.size}`, item.manifest);
       }

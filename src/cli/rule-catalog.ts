@@ -1,5 +1,5 @@
 import { packageRepositoryUrl } from './package-version';
-import { Severity } from '../engine/severity';
+import { IRule } from '../rules/rule';
 import { SidecarRules } from '../rules/sidecar-rules';
 
 /**
@@ -7,15 +7,7 @@ import { SidecarRules } from '../rules/sidecar-rules';
  * checks). The one adapter over the rule registry: every rule id the CLI knows comes from
  * `SidecarRules.rules()`, so a rule added or renamed there appears everywhere at once.
  */
-export interface RuleInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly severity: Severity;
-  readonly summary: string;
-  readonly explanation: string;
-  readonly fix: string;
-  /** The Kubernetes source or documentation the rule follows. */
-  readonly source: string;
+export interface RuleInfo extends Pick<IRule, 'id' | 'name' | 'severity' | 'summary' | 'explanation' | 'fix' | 'source'> {
   /** The rule's section of RULES.md. */
   readonly helpUri: string;
 }

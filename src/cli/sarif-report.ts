@@ -48,7 +48,12 @@ export function renderSarifReport(report: LintReport): string {
           return {
             level: 'error',
             message: { text: e.message },
-            locations: [{ physicalLocation: { artifactLocation: artifact(m ? m[1] : e.where), ...(m ? { region: { startLine: Number(m[2]), startColumn: Number(m[3]) } } : {}) } }],
+            locations: [{
+              physicalLocation: {
+                artifactLocation: artifact(m ? m[1] : e.where),
+                ...(m ? { region: { startLine: Number(m[2]), startColumn: Number(m[3]) } } : {}),
+              },
+            }],
           };
         }),
       }],

@@ -83,7 +83,11 @@ describe('config file and --disable', () => {
 
   test('GIVEN the config\'s targetVersion WHEN linting THEN the engine gets it, and --target-version wins over it', async () => {
     const seen: string[] = [];
-    const engine = { ...fakeEngine(() => []), check: (_m: any, _c: any, o: any) => { seen.push(o.targetVersion); return { findings: [], suppressed: [] }; } };
+    const check = (_m: any, _c: any, o: any) => {
+      seen.push(o.targetVersion);
+      return { findings: [], suppressed: [] };
+    };
+    const engine = { ...fakeEngine(() => []), check };
     const files = { '.cdk8s-sidecars.yaml': 'targetVersion: "1.31"\npodSecurity: restricted\n', 'pod.yaml': POD };
     await run(['lint', 'pod.yaml'], { files, cwd: path.join(REPO, '.tmp-memory-cwd') }, engine);
     await run(['lint', '--target-version', '1.33', 'pod.yaml'], { files, cwd: path.join(REPO, '.tmp-memory-cwd') }, engine);

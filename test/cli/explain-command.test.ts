@@ -1,4 +1,11 @@
-import { run } from './capture-io';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { captureIo, run } from './capture-io';
+import { main } from '../../src/cli/main';
+import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
+import { SidecarPod } from '../../src/workloads/sidecar-pod';
 
 const FIXTURE = 'test/cli/fixtures/legacy-deployment.yaml';
 // (Not `y` or `n`: kubectl reads those as booleans.)
@@ -65,7 +72,9 @@ describe('explain (real engine)', () => {
 
   test('GIVEN n and 2n sidecars WHEN explained as JSON THEN the output doubles (linear in sidecars, not quadratic)', async () => {
     const pod = (n: number) => JSON.stringify({
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
       spec: { initContainers: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, image: 'x', restartPolicy: 'Always' })), containers: [{ name: 'app', image: 'x' }] },
     });
     const size = async (n: number) => (await run(['explain', '--format', 'json', 'p.json'], { files: { 'p.json': pod(n) } })).stdout.length;
@@ -77,10 +86,8 @@ describe('explain (real engine)', () => {
   test('GIVEN a stream of pods WHEN explained as JSON THEN each object is written as soon as it is explained (one valid JSON array)', async () => {
     const stream = Array.from({ length: 50 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: app, image: x}]}\n`).join('---\n');
     const writes: string[] = [];
-    const { captureIo } = require('./capture-io');
     const { io } = captureIo({ files: { 's.yaml': stream } });
     const observed = { ...io, writeStdout: (t: string) => { writes.push(t); } };
-    const { main } = require('../../src/cli/main');
     expect(await main(['explain', '--format', 'json', 's.yaml'], observed)).toBe(0);
     expect(writes.length).toBeGreaterThanOrEqual(50);
     expect(JSON.parse(writes.join('')).map((e: any) => e.object)).toEqual(Array.from({ length: 50 }, (_, i) => `Pod/p${i}`));
@@ -89,17 +96,18 @@ describe('explain (real engine)', () => {
 
 describe('names that are also Object.prototype members', () => {
   const manifest = {
-    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', annotations: { 'cdk8s-sidecars.dev/needs-ready': '{"constructor":["__proto__"]}', 'cdk8s-sidecars.dev/shutdown-seconds': '{"__proto__":5}' } },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', annotations: { 'cdk8s-sidecars.dev/needs-ready': '{"constructor":["__proto__"]}', 'cdk8s-sidecars.dev/shutdown-seconds': '{"__proto__":5}' } },
     spec: { initContainers: [{ name: '__proto__', image: 'x', restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 1 } } }], containers: [{ name: 'constructor', image: 'x' }, { name: 'toString', image: 'x' }] },
   };
 
   test('GIVEN containers named constructor, toString and __proto__ WHEN planned THEN the plan names them, with the declared relations and shutdown time', () => {
-    const { LifecyclePlan } = require('../../src/lifecycle/lifecycle-plan');
     const plan = LifecyclePlan.of(manifest);
     expect(plan.startup.map((s: any) => s.container)).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(plan.startup.find((s: any) => s.container === 'constructor').needsReady).toEqual(['__proto__']);
-    expect(plan.startup.find((s: any) => s.container === 'toString').needsReady).toEqual([]);
-    expect(plan.shutdown.find((s: any) => s.container === '__proto__').declaredSeconds).toBe(5);
+    expect(plan.startup.find((s: any) => s.container === 'constructor')?.needsReady).toEqual(['__proto__']);
+    expect(plan.startup.find((s: any) => s.container === 'toString')?.needsReady).toEqual([]);
+    expect(plan.shutdown.find((s: any) => s.container === '__proto__')?.declaredSeconds).toBe(5);
     for (const out of [plan.toText(), JSON.stringify(plan.toJson()), plan.toMermaid(), plan.toSvg()]) expect(out).toContain('constructor');
   });
 
@@ -110,11 +118,6 @@ describe('names that are also Object.prototype members', () => {
   });
 
   test('GIVEN a SidecarPod with a container named constructor and lifecycleDocs WHEN synthesized THEN the lifecycle docs are written', () => {
-    const fs = require('fs');
-    const os = require('os');
-    const path = require('path');
-    const { App, Chart } = require('cdk8s');
-    const { SidecarPod } = require('../../src/workloads/sidecar-pod');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-sidecars-docs-'));
     try {
       const app = new App({ outdir });
@@ -123,7 +126,8 @@ describe('names that are also Object.prototype members', () => {
       pod.addSidecar({ name: 'hasownproperty', image: 'y' });
       app.synth();
       const md = fs.readdirSync(outdir).find((f: string) => f.endsWith('.lifecycle.md'));
-      expect(fs.readFileSync(path.join(outdir, md), 'utf-8')).toContain('constructor');
+      expect(md).toBeDefined();
+      expect(fs.readFileSync(path.join(outdir, md!), 'utf-8')).toContain('constructor');
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

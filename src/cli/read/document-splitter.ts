@@ -278,9 +278,7 @@ class JsonSplitter {
     for (; k < t.length; k++) {
       const ch = t.charCodeAt(k);
       if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (ch === 92) this.escape = true;
-        else if (ch === 34) {
+        if (this.escape) {this.escape = false;} else if (ch === 92) {this.escape = true;} else if (ch === 34) {
           this.inString = false;
           if (this.depth === 0) return k + 1;
         }
@@ -288,8 +286,7 @@ class JsonSplitter {
       }
       if (ch === 34) {
         this.inString = true;
-      } else if (ch === 123 || ch === 91) this.depth++;
-      else if (ch === 125 || ch === 93) {
+      } else if (ch === 123 || ch === 91) {this.depth++;} else if (ch === 125 || ch === 93) {
         this.depth--;
         if (this.depth === 0) return k + 1;
       }
