@@ -110,6 +110,12 @@ project.addTask('record-kubectl-readings', {
   exec: 'ts-node --project test/tsconfig.json scripts/record-kubectl-readings.ts',
 });
 
+// docs/cli.md shows real output of every example; test/cli/cli-md.test.ts fails when it is stale.
+project.addTask('cli-md', {
+  description: 'Run every example of docs/cli.md and write its real output into the page',
+  exec: 'ts-node --project test/tsconfig.json scripts/cli-md.ts',
+});
+
 // Written and removed by test/readme.test.ts while it type-checks the README's code.
 project.gitignore.exclude('/test/.readme-snippets.generated.ts');
 
