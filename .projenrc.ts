@@ -25,7 +25,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
 
   // Runtime dependencies of a jsii library must be bundled.
-  bundledDeps: ['yaml@^2.6.0'],
+  // js-yaml reads values fast (the CLI's reader, with a YAML 1.1 schema matching kubectl's); `yaml` keeps
+  // positions and comments (finding positions, migrate's text edits).
+  bundledDeps: ['yaml@^2.6.0', 'js-yaml@^4.3.2'],
   devDeps: [
     '@types/node@^20',
     'cdk8s-plus-28@2.5.6',
@@ -34,6 +36,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^4',
     // 4.5.x loads with require() (jest is CommonJS); 5.x is ESM-only.
     'kubernetes-models@4.5.1',
+    '@types/js-yaml@^4.0.9',
+    // Validates the CLI's SARIF output against the SARIF 2.1.0 schema (a draft-04 schema) in tests.
+    'ajv@^8.17.0',
+    'ajv-draft-04@^1.0.0',
   ],
 
   // GitHub workflows are not used here: CI is `.ci/run`.
@@ -179,6 +185,21 @@ project.addTask('mutation', {
 project.gitignore.exclude('/.stryker-tmp/', '/reports/');
 project.addPackageIgnore('/stryker.config.mjs');
 // ---- end i14 --------------------------------------------------------------------------------------------------
+
+// kubectl's golden readings are of these exact bytes (CRLF, CR-only, UTF-16/32, invalid UTF-8): git must not touch them.
+project.gitattributes.addAttributes('/test/fixtures/kubectl-reading/inputs/**', 'binary');
+
+// kubectl's readings of test/fixtures/kubectl-reading/inputs/, recorded for test/cli/kubectl-reading.test.ts.
+project.addTask('record-kubectl-readings', {
+  description: 'Re-record how kubectl reads every file of test/fixtures/kubectl-reading/inputs/ (needs kubectl; no cluster)',
+  exec: 'ts-node --project test/tsconfig.json scripts/record-kubectl-readings.ts',
+});
+
+// docs/cli.md shows real output of every example; test/cli/cli-md.test.ts fails when it is stale.
+project.addTask('cli-md', {
+  description: 'Run every example of docs/cli.md and write its real output into the page',
+  exec: 'ts-node --project test/tsconfig.json scripts/cli-md.ts',
+});
 
 // Written and removed by test/readme.test.ts while it type-checks the README's code.
 project.gitignore.exclude('/test/.readme-snippets.generated.ts');

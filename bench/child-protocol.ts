@@ -6,7 +6,10 @@ import { VariantKey } from './variants';
  */
 export type ChildTask =
   | { readonly kind: 'synth'; readonly variant: VariantKey; readonly n: number; readonly warmups: number; readonly reps: number }
-  | { readonly kind: 'lint' | 'parse'; readonly file: string; readonly warmups: number; readonly reps: number };
+  | { readonly kind: CliTaskKind; readonly file: string; readonly warmups: number; readonly reps: number };
+
+/** The CLI measurements: `lint` itself, js-yaml parsing the same file (the yardstick), and the CLI's reading alone. */
+export type CliTaskKind = 'lint' | 'jsyaml' | 'read';
 
 /** What a child reports back. */
 export interface ChildReport {

@@ -1,6 +1,6 @@
 import { performance } from 'perf_hooks';
 import { ChildReport, ChildTask } from './child-protocol';
-import { lintOnce, parseOnce } from './cli-tasks';
+import { jsyamlOnce, lintOnce, readOnce } from './cli-tasks';
 import { VARIANTS } from './variants';
 
 /**
@@ -73,8 +73,10 @@ function taskRunner(task: ChildTask): () => Promise<Outcome> {
     }
     case 'lint':
       return () => lintOnce(task.file);
-    case 'parse':
-      return async () => parseOnce(task.file);
+    case 'jsyaml':
+      return async () => jsyamlOnce(task.file);
+    case 'read':
+      return async () => readOnce(task.file);
   }
 }
 

@@ -5,7 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ChildReport, ChildTask } from './child-protocol';
 import { MIN_LINT_INPUT_BYTES, writeLintInput } from './lint-input';
-import { BenchResults, checkTargets, CliCell, renderMarkdown, SynthCell } from './report';
+import { CliTaskKind } from './child-protocol';
+import { largestDocumentBytes } from './cli-tasks';
+import { BenchResults, checkTargets, CliCell, renderCliMarkdown, renderMarkdown, SynthCell } from './report';
 import { VARIANT_KEYS, VariantKey } from './variants';
 
 /**
@@ -17,6 +19,7 @@ import { VARIANT_KEYS, VariantKey } from './variants';
  * Options:
  *   --sizes 500,2000,8000  workload counts (default: the issue's)
  *   --no-cli               skip the CLI measurement
+ *   --no-synth             skip the synth measurement (the CLI results alone are written, between their own markers)
  *   --no-write             print only, do not touch docs/benchmarks.md
  *   --quick                small sizes and input, one round: checks the harness in seconds (never written)
  *   --profile DIR          children write V8 CPU profiles (--cpu-prof) to DIR
@@ -26,6 +29,8 @@ const ROOT = path.join(__dirname, '..');
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 export const START_MARKER = '<!-- bench:results:start (written by `npm run bench`; edit outside the markers) -->';
 export const END_MARKER = '<!-- bench:results:end -->';
+export const CLI_START_MARKER = '<!-- bench:cli:start (written by `npm run bench`; edit outside the markers) -->';
+export const CLI_END_MARKER = '<!-- bench:cli:end -->';
 
 interface Plan {
   readonly rounds: number;
@@ -50,6 +55,7 @@ function planFor(n: number, quick: boolean): Plan {
 interface Options {
   readonly sizes: number[];
   readonly cli: boolean;
+  readonly synth: boolean;
   readonly write: boolean;
   readonly quick: boolean;
   readonly profileDir?: string;
@@ -58,6 +64,7 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   let sizes = [500, 2000, 8000];
   let cli = true;
+  let synth = true;
   let write = true;
   let quick = false;
   let profileDir: string | undefined;
@@ -70,16 +77,17 @@ function parseOptions(argv: string[]): Options {
         throw new Error(`bench: --sizes: Invalid value: ${JSON.stringify(raw)}: expected positive integers separated by commas. Fix: --sizes 500,2000,8000`);
       }
     } else if (a === '--no-cli') cli = false;
+    else if (a === '--no-synth') synth = false;
     else if (a === '--no-write') write = false;
     else if (a === '--quick') quick = true;
     else if (a === '--profile') profileDir = path.resolve(argv[++i] ?? 'bench-profiles');
-    else throw new Error(`bench: unknown option ${JSON.stringify(a)}. Fix: use --sizes, --no-cli, --no-write, --quick or --profile DIR`);
+    else throw new Error(`bench: unknown option ${JSON.stringify(a)}. Fix: use --sizes, --no-cli, --no-synth, --no-write, --quick or --profile DIR`);
   }
   if (quick) {
     sizes = [50, 200];
     write = false;
   }
-  return { sizes, cli, write, quick, profileDir };
+  return { sizes: synth ? sizes : [], cli, synth, write, quick, profileDir };
 }
 
 function runChild(task: ChildTask, profileDir: string | undefined): Promise<ChildReport> {
@@ -115,7 +123,7 @@ function mergeSynth(variant: VariantKey, n: number, reports: ChildReport[]): Syn
   };
 }
 
-function mergeCli(kind: 'lint' | 'parse', reports: ChildReport[]): CliCell {
+function mergeCli(kind: CliTaskKind, reports: ChildReport[]): CliCell {
   return {
     kind,
     timesMs: reports.flatMap((r) => r.timesMs),
@@ -129,7 +137,7 @@ async function run(options: Options): Promise<BenchResults> {
   const loadBefore = os.loadavg();
   if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });
   const reports = new Map<string, ChildReport[]>();
-  const maxRounds = Math.max(...options.sizes.map((n) => planFor(n, options.quick).rounds));
+  const maxRounds = Math.max(0, ...options.sizes.map((n) => planFor(n, options.quick).rounds));
   for (let round = 0; round < maxRounds; round++) {
     for (const n of options.sizes) {
       const plan = planFor(n, options.quick);
@@ -154,19 +162,28 @@ async function run(options: Options): Promise<BenchResults> {
     try {
       const written = writeLintInput(file, options.quick ? 2 * 1024 * 1024 : MIN_LINT_INPUT_BYTES);
       console.log(`CLI input: ${file}, ${(written.bytes / (1024 * 1024)).toFixed(1)} MiB, ${written.workloads} Deployments + ${written.workloads} Services`);
-      // One timed run per child, three children per task, alternating: a 50 MB input warms
+      // One timed run per child, three children per task, in a rotating order: a 50 MB input warms
       // the JIT within its first few documents, so a separate warm-up would only add minutes.
       const rounds = options.quick ? 1 : 3;
-      const cliReports: Record<'lint' | 'parse', ChildReport[]> = { lint: [], parse: [] };
+      const kinds: CliTaskKind[] = ['jsyaml', 'read', 'lint'];
+      const cliReports: Record<CliTaskKind, ChildReport[]> = { lint: [], jsyaml: [], read: [] };
       for (let round = 0; round < rounds; round++) {
-        for (const kind of (round % 2 === 0 ? ['parse', 'lint'] : ['lint', 'parse']) as Array<'lint' | 'parse'>) {
+        for (const kind of [...kinds.slice(round % kinds.length), ...kinds.slice(0, round % kinds.length)]) {
           process.stdout.write(`cli ${kind} round ${round + 1}/${rounds} ... `);
           const report = await runChild({ kind, file, warmups: 0, reps: 1 }, options.profileDir);
           console.log(`${report.timesMs[0].toFixed(0)} ms, peak RSS ${report.peakRssMiB.toFixed(0)} MiB`);
           cliReports[kind].push(report);
         }
       }
-      cli = { bytes: written.bytes, workloads: written.workloads, lint: mergeCli('lint', cliReports.lint), parse: mergeCli('parse', cliReports.parse) };
+      cli = {
+        bytes: written.bytes,
+        workloads: written.workloads,
+        largestDocument: largestDocumentBytes(file),
+        baselineRssMiB: Math.max(...cliReports.lint.map((r) => r.baselineRssMiB)),
+        lint: mergeCli('lint', cliReports.lint),
+        jsyaml: mergeCli('jsyaml', cliReports.jsyaml),
+        read: mergeCli('read', cliReports.read),
+      };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -183,22 +200,26 @@ async function run(options: Options): Promise<BenchResults> {
 }
 
 /** Puts the results between the markers of docs/benchmarks.md (appending the markers if missing). */
-export function spliceResults(doc: string, markdown: string): string {
-  const block = `${START_MARKER}\n${markdown}\n${END_MARKER}`;
-  const start = doc.indexOf(START_MARKER);
-  const end = doc.indexOf(END_MARKER);
-  if (start === -1 || end === -1 || end < start) return `${doc.trimEnd()}\n\n## Results\n\n${block}\n`;
-  return doc.slice(0, start) + block + doc.slice(end + END_MARKER.length);
+export function spliceResults(doc: string, markdown: string, markers: [string, string] = [START_MARKER, END_MARKER], heading = '## Results'): string {
+  const [startMarker, endMarker] = markers;
+  const block = `${startMarker}\n${markdown}\n${endMarker}`;
+  const start = doc.indexOf(startMarker);
+  const end = doc.indexOf(endMarker);
+  if (start === -1 || end === -1 || end < start) return `${doc.trimEnd()}\n\n${heading}\n\n${block}\n`;
+  return doc.slice(0, start) + block + doc.slice(end + endMarker.length);
 }
 
 async function cliMain(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const results = await run(options);
-  const markdown = renderMarkdown(results);
-  console.log(`\n${markdown}\n`);
+  const markdown = options.synth ? renderMarkdown(results) : undefined;
+  const cliMarkdown = results.cli ? renderCliMarkdown(results) : undefined;
+  console.log(`\n${[markdown, cliMarkdown].filter(Boolean).join('\n\n')}\n`);
   if (options.write) {
-    const doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf-8') : '# Benchmarks\n';
-    fs.writeFileSync(DOC, spliceResults(doc, markdown));
+    let doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf-8') : '# Benchmarks\n';
+    if (markdown) doc = spliceResults(doc, markdown);
+    if (cliMarkdown) doc = spliceResults(doc, cliMarkdown, [CLI_START_MARKER, CLI_END_MARKER], '## CLI results');
+    fs.writeFileSync(DOC, doc);
     console.log(`written to ${path.relative(ROOT, DOC)}`);
   }
   // A missed target is a result to report, not a crash: the exit code stays 0 unless asked.

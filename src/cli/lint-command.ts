@@ -1,11 +1,14 @@
+import { CliConfig, EMPTY_CONFIG } from './cli-config';
 import { CliEngine, EngineCheckOptions } from './cli-engine';
-import { ExitCode, flattenLines, InputError, oneLine } from './cli-errors';
+import { ExitCode, flattenLines, InputError } from './cli-errors';
 import { CliIo } from './cli-io';
-import { expandInputs, InputFile, readInputText } from './input-files';
-import {
-  findingToJson, formatGithubLine, formatTextLine, LocatedFinding, LocatedSuppression, suppressionToJson,
-} from './located-finding';
-import { readManifests, SourcedManifest } from './manifest-stream';
+import { expandInputs, InputFile, openInput, spoolStdin } from './input-files';
+import { LintReport, LintSummary, renderJsonReport } from './json-report';
+import { formatGithubLine, formatTextLine, LocatedFinding, LocatedSuppression } from './located-finding';
+import { escapeTerminal } from './output-escaping';
+import { Progress } from './progress';
+import { ByteSource, DEFAULT_LIMITS, readManifests, ReadLimits, ReadNotice, SourcedManifest } from './read/manifest-reader';
+import { renderSarifReport } from './sarif-report';
 import { severityRank } from '../engine/finding-format';
 import { PodManifest } from '../engine/pod-manifest';
 import { Severity } from '../engine/severity';
@@ -15,6 +18,7 @@ export enum LintFormat {
   TEXT = 'text',
   JSON = 'json',
   GITHUB = 'github',
+  SARIF = 'sarif',
 }
 
 /** Settings of one `lint` run, parsed and checked by `main`. */
@@ -24,128 +28,181 @@ export interface LintSettings extends EngineCheckOptions {
   readonly format: LintFormat;
   /** Print only the findings: no summary, nothing on success. */
   readonly quiet: boolean;
+  readonly limits?: ReadLimits;
+  /** Rules turned off or re-levelled (config file, `--disable`). */
+  readonly config?: CliConfig;
 }
 
-/** An input read into memory (the text is needed twice: once for context objects, once to check). */
 /**
  * Text that may hold a LimitRange or ResourceQuota (YAML block or flow style, JSON, quoted or
  * tagged). A false positive only costs a parse; a document of those kinds always matches.
  */
 const MAY_HOLD_CONTEXT = /["']?kind["']?\s*:\s*(?:!!str\s+)?["']?(?:LimitRange|ResourceQuota)\b/;
-
-interface LoadedInput {
-  readonly file: InputFile;
-  readonly text: string;
-}
+/** The same words as bytes, in every encoding an input may have, to skip that pass cheaply. */
+const CONTEXT_WORDS = ['LimitRange', 'ResourceQuota'].flatMap((w) => [Buffer.from(w, 'utf-8'), Buffer.from(w, 'utf16le'), Buffer.from(w, 'utf16le').swap16()]);
 
 /**
  * `cdk8s-sidecars lint`: checks every pod-bearing object of the inputs with the rules engine.
  *
- * Two passes over each input's text, both streaming one document at a time: the first keeps only
- * the context objects rules read across manifests (LimitRange, ResourceQuota), and is skipped for
- * inputs whose text names neither kind; the second checks
- * each pod-bearing object against them and drops it. Memory so grows with the inputs' text and
- * the findings, not with the parsed documents.
+ * Each input is streamed one document at a time (see read/manifest-reader.ts), twice at most: a
+ * first pass keeps only the context objects rules read across manifests (LimitRange,
+ * ResourceQuota), and is skipped for inputs whose bytes name neither kind; the second checks each
+ * pod-bearing object against them and drops it. Memory so grows with the largest document and
+ * the findings, not with the inputs.
  */
 export async function runLint(inputs: string[], settings: LintSettings, io: CliIo, engine: CliEngine): Promise<ExitCode> {
+  const limits = settings.limits ?? DEFAULT_LIMITS;
+  const config = settings.config ?? EMPTY_CONFIG;
   const inputErrors: InputError[] = [];
+  const progress = new Progress(io);
+  const stderr = (line: string) => {
+    progress.clear();
+    io.writeStderr(`${escapeTerminal(line)}\n`);
+  };
   const reportInputError = (e: InputError) => {
     inputErrors.push(e);
-    io.writeStderr(`${e.message}\n`);
+    stderr(e.message);
   };
 
   const expanded = expandInputs(io, inputs);
   expanded.errors.forEach(reportInputError);
-  const loaded: LoadedInput[] = [];
-  for (const file of expanded.files) {
-    try {
-      loaded.push({ file, text: await readInputText(io, file) });
-    } catch (e) {
-      reportInputError(e instanceof InputError ? e : new InputError(file.displayName, oneLine(e)));
+  expanded.notes.forEach((n) => stderr(`note: ${n}`));
+  const files: InputFile[] = [...expanded.files];
+  const cleanups: Array<() => void> = [];
+  try {
+    if (expanded.stdin) {
+      const spooled = await spoolStdin(io, limits);
+      if (spooled instanceof InputError) {reportInputError(spooled);} else {
+        files.push(spooled.file);
+        cleanups.push(spooled.remove);
+      }
     }
-  }
+    progress.totalBytes = files.reduce((n, f) => n + f.size, 0);
 
-  const context: any[] = [];
-  for (const input of loaded) {
-    // Parsing is most of lint's cost: only inputs that may hold a context object get the extra pass.
-    if (!MAY_HOLD_CONTEXT.test(input.text)) continue;
-    for (const item of readManifests(input.file.displayName, input.text)) {
-      if (!(item instanceof InputError) && safeIsContext(engine, item.manifest)) context.push(item.manifest);
+    const context: any[] = [];
+    for (const file of files) {
+      if (!mayHoldContext(io, file)) continue;
+      const source = openInput(io, file);
+      if (source instanceof InputError) continue; // reported by the checking pass
+      for (const item of readManifests(file.displayName, source, limits, (text) => MAY_HOLD_CONTEXT.test(text))) {
+        if (!(item instanceof InputError) && !(item instanceof ReadNotice) && safeIsContext(engine, item.manifest)) context.push(item.manifest);
+      }
     }
-  }
 
-  const findings: LocatedFinding[] = [];
-  const suppressions: LocatedSuppression[] = [];
-  let documents = 0;
-  let podObjects = 0;
-  let lastDocument = '';
-  for (const input of loaded) {
-    for (const item of readManifests(input.file.displayName, input.text)) {
-      if (item instanceof InputError) {
-        reportInputError(item);
+    const findings: LocatedFinding[] = [];
+    const suppressions: LocatedSuppression[] = [];
+    let documents = 0;
+    let podObjects = 0;
+    let objects = 0;
+    let bytesBefore = 0;
+    let filesRead = 0;
+    for (const file of files) {
+      const opened = openInput(io, file);
+      if (opened instanceof InputError) {
+        reportInputError(opened);
         continue;
       }
-      // Documents arrive in order: count a new one when the (file, number) pair changes, keeping no set.
-      const documentKey = `${item.file}\u0000${item.documentNumber}`;
-      if (documentKey !== lastDocument) documents++;
-      lastDocument = documentKey;
-      const checked = checkOne(item, context, settings, engine);
-      if (checked instanceof InputError) {
-        reportInputError(checked);
-        continue;
+      filesRead++;
+      let bytesRead = 0;
+      const counted: ByteSource = {
+        read: (max) => {
+          const b = opened.read(max);
+          bytesRead += b.length;
+          return b;
+        },
+        close: () => opened.close(),
+      };
+      let lastDocument = -1;
+      for (const item of readManifests(file.displayName, counted, limits)) {
+        if (item instanceof InputError) {
+          reportInputError(item);
+          continue;
+        }
+        if (item instanceof ReadNotice) {
+          stderr(item.message);
+          continue;
+        }
+        if (item.documentNumber !== lastDocument) documents++;
+        lastDocument = item.documentNumber;
+        objects++;
+        const checked = checkOne(item, context, settings, engine, config);
+        progress.update(bytesBefore + bytesRead, objects, findings.length);
+        if (checked instanceof InputError) {
+          reportInputError(checked);
+          continue;
+        }
+        if (!checked) continue;
+        podObjects++;
+        for (const f of checked.findings) {
+          findings.push(f);
+          if (settings.format === LintFormat.TEXT || settings.format === LintFormat.GITHUB) {
+            progress.clear();
+            io.writeStdout(`${settings.format === LintFormat.TEXT ? formatTextLine(f) : formatGithubLine(f)}\n`);
+          }
+        }
+        suppressions.push(...checked.suppressions);
       }
-      if (!checked) continue;
-      podObjects++;
-      for (const f of checked.findings) {
-        findings.push(f);
-        if (settings.format === LintFormat.TEXT) io.writeStdout(`${formatTextLine(f)}\n`);
-        if (settings.format === LintFormat.GITHUB) io.writeStdout(`${formatGithubLine(f)}\n`);
-      }
-      suppressions.push(...checked.suppressions);
+      bytesBefore += bytesRead;
     }
-  }
+    progress.clear();
 
-  const counts = {
-    errors: findings.filter((f) => f.finding.severity === Severity.ERROR).length,
-    warnings: findings.filter((f) => f.finding.severity === Severity.WARNING).length,
-    infos: findings.filter((f) => f.finding.severity === Severity.INFO).length,
-  };
-  const summary = {
-    files: loaded.length,
-    documents,
-    podObjects,
-    ...counts,
-    suppressed: suppressions.length,
-    inputErrors: inputErrors.length,
-  };
-  if (settings.format === LintFormat.JSON) {
-    io.writeStdout(`${JSON.stringify({
-      findings: findings.map(findingToJson),
-      suppressed: suppressions.map(suppressionToJson),
-      inputErrors: inputErrors.map((e) => ({ where: e.where, message: e.detail })),
-      summary,
-    }, null, 2)}\n`);
-  } else if (!settings.quiet && settings.format === LintFormat.TEXT) {
-    io.writeStdout(`${summaryLine(summary)}\n`);
-  }
+    const count = (s: Severity) => findings.filter((f) => f.finding.severity === s).length;
+    const summary: LintSummary = {
+      files: filesRead,
+      documents,
+      podObjects,
+      errors: count(Severity.ERROR),
+      warnings: count(Severity.WARNING),
+      infos: count(Severity.INFO),
+      suppressed: suppressions.length,
+      inputErrors: inputErrors.length,
+    };
+    const report: LintReport = { findings, suppressed: suppressions, inputErrors, summary, config: config.path };
+    if (settings.format === LintFormat.JSON) io.writeStdout(renderJsonReport(report));
+    else if (settings.format === LintFormat.SARIF) io.writeStdout(renderSarifReport(report));
+    else if (settings.format === LintFormat.TEXT && (!settings.quiet || inputErrors.length > 0)) io.writeStdout(`${summaryLine(summary)}\n`);
 
-  if (inputErrors.length > 0) return ExitCode.USAGE_OR_INPUT;
-  const failRank = severityRank(settings.failOn);
-  return findings.some((f) => severityRank(f.finding.severity) <= failRank) ? ExitCode.FINDINGS : ExitCode.OK;
+    if (inputErrors.length > 0) return ExitCode.USAGE_OR_INPUT;
+    const failRank = severityRank(settings.failOn);
+    return findings.some((f) => severityRank(f.finding.severity) <= failRank) ? ExitCode.FINDINGS : ExitCode.OK;
+  } finally {
+    cleanups.forEach((c) => c());
+  }
+}
+
+/** True if the input's bytes name LimitRange or ResourceQuota anywhere (then the context pass reads it). */
+function mayHoldContext(io: CliIo, file: InputFile): boolean {
+  const source = openInput(io, file);
+  if (source instanceof InputError) return false;
+  const overlap = Math.max(...CONTEXT_WORDS.map((w) => w.length)) - 1;
+  let tail = Buffer.alloc(0);
+  try {
+    for (let block = source.read(1024 * 1024); block.length > 0; block = source.read(1024 * 1024)) {
+      // A word cut by the block boundary is found in the small join of both ends.
+      const seam = tail.length > 0 ? Buffer.concat([tail, block.subarray(0, overlap)]) : undefined;
+      if (CONTEXT_WORDS.some((w) => block.indexOf(w) !== -1 || (seam !== undefined && seam.indexOf(w) !== -1))) return true;
+      tail = Buffer.from(block.subarray(Math.max(0, block.length - overlap)));
+    }
+    return false;
+  } finally {
+    source.close();
+  }
 }
 
 /** Checks one object: `undefined` when it carries no pod, an `InputError` when it cannot be checked. */
 function checkOne(
-  item: SourcedManifest, context: any[], settings: LintSettings, engine: CliEngine,
+  item: SourcedManifest, context: any[], settings: LintSettings, engine: CliEngine, config: CliConfig,
 ): { findings: LocatedFinding[]; suppressions: LocatedSuppression[] } | InputError | undefined {
   const pod = PodManifest.from(item.manifest);
-  const start = item.locator.start();
-  const where = `${item.file}:${start.line}:${start.column}`;
+  const where = () => {
+    const start = item.locator.start();
+    return `${item.file}:${start.line}:${start.column}`;
+  };
   if (!pod) {
     const kind = item.manifest.kind;
     if (typeof kind === 'string' && PodManifest.KINDS.includes(kind)) {
       // A pod-bearing kind without a readable pod spec cannot be checked; saying nothing would pass it.
-      return new InputError(where, `${kind}/${nameOf(item.manifest)} has no pod spec mapping where a ${kind} keeps it; cannot check it`);
+      return new InputError(where(), `${kind}/${nameOf(item.manifest)} has no pod spec mapping where a ${kind} keeps it; cannot check it`);
     }
     return undefined;
   }
@@ -153,17 +210,29 @@ function checkOne(
   try {
     result = engine.check(item.manifest, context, settings);
   } catch (e) {
-    return new InputError(where, `the rules engine could not check ${pod.displayName}: ${flattenLines(e)}`);
+    return new InputError(where(), `the rules engine could not check ${pod.displayName}: ${flattenLines(e)}`);
+  }
+  const findings: LocatedFinding[] = [];
+  const suppressions: LocatedSuppression[] = [];
+  for (const finding of result.findings) {
+    const pos = item.locator.locate(finding.path);
+    const at = { file: item.file, line: pos.line, column: pos.column, object: pod.displayName };
+    const policy = config.rules.get(finding.ruleId);
+    if (policy?.severity === 'off') {
+      suppressions.push({ ...at, suppressed: { ...finding, reason: policy.reason, suppressedBy: policy.source } });
+    } else if (policy && policy.severity !== finding.severity) {
+      const relevelled = { from: finding.severity, reason: policy.reason, source: policy.source };
+      findings.push({ ...at, finding: { ...finding, severity: policy.severity }, relevelled });
+    } else {
+      findings.push({ ...at, finding });
+    }
+  }
+  for (const suppressed of result.suppressed) {
+    const pos = item.locator.locate(suppressed.path);
+    suppressions.push({ file: item.file, line: pos.line, column: pos.column, object: pod.displayName, suppressed });
   }
   // Source order within an object (the engine orders by severity): the output reads top to bottom like the file.
-  const findings = result.findings.map((finding) => {
-    const pos = item.locator.locate(finding.path);
-    return { file: item.file, line: pos.line, column: pos.column, object: pod.displayName, finding };
-  }).sort((a, b) => a.line - b.line || a.column - b.column);
-  const suppressions = result.suppressed.map((suppressed) => {
-    const pos = item.locator.locate(suppressed.path);
-    return { file: item.file, line: pos.line, column: pos.column, object: pod.displayName, suppressed };
-  });
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { findings, suppressions };
 }
 
@@ -180,19 +249,19 @@ function nameOf(manifest: any): string {
   return typeof name === 'string' && name !== '' ? name : '(unnamed)';
 }
 
-function summaryLine(s: {
-  files: number;
-  documents: number;
-  podObjects: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  suppressed: number;
-}): string {
+/**
+ * The last line of a text run. It never says "no findings" when an input could not be read:
+ * then it says the run is incomplete first.
+ */
+export function summaryLine(s: LintSummary): string {
   const scope = `${plural(s.podObjects, 'pod-bearing object')} (${plural(s.files, 'file')}, ${plural(s.documents, 'document')})`;
   const suppressed = s.suppressed > 0 ? `; ${s.suppressed} suppressed` : '';
+  const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info`;
+  if (s.inputErrors > 0) {
+    return `incomplete: ${plural(s.inputErrors, 'input error')} (above); ${counts} in the ${scope} that could be read${suppressed}`;
+  }
   if (s.errors + s.warnings + s.infos === 0) return `no findings in ${scope}${suppressed}`;
-  return `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info in ${scope}${suppressed}`;
+  return `${counts} in ${scope}${suppressed}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,7 @@
+import { escapeGithubData, escapeGithubProperty, escapeTerminal } from './output-escaping';
 import { Finding } from '../engine/finding';
 import { formatFinding } from '../engine/finding-format';
+import { Severity } from '../engine/severity';
 import { SuppressedFinding } from '../rules/suppressed-finding';
 
 /** A finding with the input position it points at. */
@@ -10,6 +12,8 @@ export interface LocatedFinding {
   /** `Deployment/myapp` */
   readonly object: string;
   readonly finding: Finding;
+  /** Set when a config file re-levelled the rule: the engine's severity and the reason. */
+  readonly relevelled?: { readonly from: Severity; readonly reason: string; readonly source: string };
 }
 
 /** A suppressed finding with the input position it points at (kept for audit). */
@@ -23,10 +27,12 @@ export interface LocatedSuppression {
 
 /**
  * `file:line:column severity RULE-ID field.path: Type: detail. Fix: hint`: the engine's one
- * grammar (`formatFinding`) behind the position prefix, which editors and terminals turn into links.
+ * grammar (`formatFinding`) behind the position prefix, which editors and terminals turn into
+ * links. Control characters from the input are shown escaped.
  */
 export function formatTextLine(f: LocatedFinding): string {
-  return `${f.file}:${f.line}:${f.column} ${f.finding.severity} ${formatFinding(f.finding)}`;
+  const relevelled = f.relevelled ? ` (${f.relevelled.from} in the rules; ${f.relevelled.reason})` : '';
+  return escapeTerminal(`${f.file}:${f.line}:${f.column} ${f.finding.severity} ${formatFinding(f.finding)}${relevelled}`);
 }
 
 /**
@@ -35,57 +41,12 @@ export function formatTextLine(f: LocatedFinding): string {
  * https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
  */
 export function formatGithubLine(f: LocatedFinding): string {
-  const command = f.finding.severity === 'error' ? 'error' : f.finding.severity === 'warning' ? 'warning' : 'notice';
+  const command = f.finding.severity === Severity.ERROR ? 'error' : f.finding.severity === Severity.WARNING ? 'warning' : 'notice';
   const props = [
-    `file=${escapeProperty(f.file)}`,
+    `file=${escapeGithubProperty(f.file)}`,
     `line=${f.line}`,
     `col=${f.column}`,
-    `title=${escapeProperty(f.finding.ruleId)}`,
+    `title=${escapeGithubProperty(f.finding.ruleId)}`,
   ].join(',');
-  return `::${command} ${props}::${escapeData(`${f.object}: ${formatFinding(f.finding)}`)}`;
-}
-
-/** JSON shape of one finding in `--format json`. */
-export function findingToJson(f: LocatedFinding): Record<string, unknown> {
-  return {
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    object: f.object,
-    ruleId: f.finding.ruleId,
-    severity: f.finding.severity,
-    type: f.finding.type,
-    path: f.finding.path,
-    ...('value' in f.finding ? { value: f.finding.value } : {}),
-    detail: f.finding.detail,
-    message: f.finding.message,
-    fix: f.finding.fix,
-  };
-}
-
-/** JSON shape of one suppressed finding in `--format json`. */
-export function suppressionToJson(s: LocatedSuppression): Record<string, unknown> {
-  return {
-    file: s.file,
-    line: s.line,
-    column: s.column,
-    object: s.object,
-    ruleId: s.suppressed.ruleId,
-    severity: s.suppressed.severity,
-    type: s.suppressed.type,
-    path: s.suppressed.path,
-    message: s.suppressed.message,
-    reason: s.suppressed.reason,
-    suppressedBy: s.suppressed.suppressedBy,
-  };
-}
-
-// The runner's escaping rules (actions/toolkit, packages/core/src/command.ts): data escapes
-// %, CR and LF; property values additionally escape ':' and ','.
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${command} ${props}::${escapeGithubData(`${f.object}: ${formatFinding(f.finding)}`)}`;
 }

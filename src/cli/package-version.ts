@@ -25,3 +25,26 @@ export function packageVersion(startDir: string = __dirname): string {
   }
   return 'unknown';
 }
+
+/**
+ * The repository's web address from the package's own `package.json` (`repository.url` without
+ * `git+` and `.git`), for links into RULES.md.
+ */
+export function packageRepositoryUrl(startDir: string = __dirname): string {
+  let dir = startDir;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8'));
+      if (pkg && pkg.name === PACKAGE_NAME) {
+        const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+        if (typeof url === 'string') return url.replace(/^git\+/, '').replace(/\.git$/, '');
+      }
+    } catch {
+      // not here (or unreadable): keep walking up
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return 'https://www.npmjs.com/package/cdk8s-sidecars';
+}

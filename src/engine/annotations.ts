@@ -52,43 +52,52 @@ export const Annotations = {
  */
 export function readRelation(annotations: Record<string, string> | undefined, key: string): RelationRead {
   const raw = annotations?.[key];
-  if (raw === undefined) return { relation: {} };
+  if (raw === undefined) return { relation: emptyMap() };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { relation: {}, problem: 'not valid JSON' };
+    return { relation: emptyMap(), problem: 'not valid JSON' };
   }
   if (!isObject(parsed)) {
-    return { relation: {}, problem: 'must be a JSON object of name -> [names]' };
+    return { relation: emptyMap(), problem: 'must be a JSON object of name -> [names]' };
   }
-  const relation: Record<string, string[]> = {};
+  const relation: Record<string, string[]> = emptyMap();
   for (const [name, targets] of Object.entries(parsed)) {
     if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
-      return { relation: {}, problem: `${JSON.stringify(name)} must map to a list of container names, got ${JSON.stringify(targets)}` };
+      return { relation: emptyMap(), problem: `${JSON.stringify(name)} must map to a list of container names, got ${JSON.stringify(targets)}` };
     }
     relation[name] = targets as string[];
   }
   return { relation };
 }
 
+/**
+ * Container names are keys here, and a pod may name a container `constructor` or `__proto__`:
+ * maps without a prototype hold them as plain entries (a `{}` would answer `constructor` with
+ * Object's, and take `__proto__` as its prototype).
+ */
+function emptyMap<T>(): Record<string, T> {
+  return Object.create(null);
+}
+
 /** Reads a name -> number annotation (e.g. shutdown seconds). */
 export function readNumberMap(annotations: Record<string, string> | undefined, key: string): NumberMapRead {
   const raw = annotations?.[key];
-  if (raw === undefined) return { values: {} };
+  if (raw === undefined) return { values: emptyMap() };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { values: {}, problem: 'not valid JSON' };
+    return { values: emptyMap(), problem: 'not valid JSON' };
   }
   if (!isObject(parsed)) {
-    return { values: {}, problem: 'must be a JSON object of name -> number' };
+    return { values: emptyMap(), problem: 'must be a JSON object of name -> number' };
   }
-  const values: Record<string, number> = {};
+  const values: Record<string, number> = emptyMap();
   for (const [name, v] of Object.entries(parsed)) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      return { values: {}, problem: `${JSON.stringify(name)} must be a non-negative number, got ${JSON.stringify(v)}` };
+      return { values: emptyMap(), problem: `${JSON.stringify(name)} must be a non-negative number, got ${JSON.stringify(v)}` };
     }
     values[name] = v;
   }

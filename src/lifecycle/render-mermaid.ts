@@ -20,7 +20,7 @@ export function renderMermaid(plan: LifecyclePlan): string {
   const init = plan.startup.filter((s) => s.role !== ContainerRole.APP);
   for (const s of init) {
     out.push(`  K->>${id.get(s.container)}: start (${s.role})`);
-    out.push(`  ${id.get(s.container)}-->>K: ${s.waitsForText}`);
+    out.push(`  ${id.get(s.container)}-->>K: ${label(s.waitsForText)}`);
   }
   const apps = plan.startup.filter((s) => s.role === ContainerRole.APP);
   if (apps.length === 1) {
@@ -66,9 +66,9 @@ function stopLines(steps: ShutdownStep[], id: Map<string, string>, indent: strin
 }
 
 /**
- * Mermaid reads `;` as a statement end, `#` as the start of an entity code and `%%` as a
- * comment; container names never hold them, but manifest names may.
+ * Mermaid reads `;` and a line break as a statement end, `#` as the start of an entity code and
+ * `%%` as a comment; container names never hold them, but manifest names may.
  */
 function label(text: string): string {
-  return text.replace(/[;#%<>{}]/g, '_');
+  return text.replace(/[;#%<>{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_');
 }

@@ -49,7 +49,7 @@ describe('migrate acceptance (real engine)', () => {
     const r = await run(['migrate', `${FIXTURES}/legacy-deployment.yaml`, '--sidecar', 'log-shipper']);
     expect(r.stderr).toBe([
       `migrated ${FIXTURES}/legacy-deployment.yaml:`,
-      "  Deployment/web: moved container 'log-shipper' from spec.template.spec.containers[1] to spec.template.spec.initContainers[0] and set restartPolicy: Always; kept readinessProbe",
+      "  Deployment/web: moved container 'log-shipper' from spec.template.spec.containers[1] to spec.template.spec.initContainers[0], as the only init container; set restartPolicy: Always; kept readinessProbe",
       '',
     ].join('\n'));
     const expected = original.split('\n');

@@ -1,7 +1,15 @@
-import { run } from './capture-io';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { captureIo, run } from './capture-io';
+import { main } from '../../src/cli/main';
+import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
+import { SidecarPod } from '../../src/workloads/sidecar-pod';
 
 const FIXTURE = 'test/cli/fixtures/legacy-deployment.yaml';
-const TWO = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: x, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: y, image: y}]}\n';
+// (Not `y` or `n`: kubectl reads those as booleans.)
+const TWO = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: x, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: z, image: z}]}\n';
 
 describe('explain (real engine)', () => {
   test('GIVEN a Deployment WHEN explained as text THEN the lifecycle plan and the resource arithmetic with QoS are shown under the object and its position', async () => {
@@ -44,8 +52,8 @@ describe('explain (real engine)', () => {
   test('GIVEN --object WHEN explained THEN only that object is shown', async () => {
     const r = await run(['explain', '--format', 'mermaid', '--object', 'Pod/b', 'two.yaml'], { files: { 'two.yaml': TWO } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('y');
-    expect(r.stdout).not.toContain('participant x');
+    expect(r.stdout).toContain('participant c1 as z');
+    expect(r.stdout).not.toContain('participant c1 as x');
   });
 
   test('fails with exit 2 when --object matches nothing', async () => {
@@ -60,5 +68,68 @@ describe('explain (real engine)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toMatch(/^q\.yaml:1:1: cannot explain Pod\/q: .*spec\.containers\[0\]\.resources\.requests\[cpu\].*lots/);
+  });
+
+  test('GIVEN n and 2n sidecars WHEN explained as JSON THEN the output doubles (linear in sidecars, not quadratic)', async () => {
+    const pod = (n: number) => JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { initContainers: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, image: 'x', restartPolicy: 'Always' })), containers: [{ name: 'app', image: 'x' }] },
+    });
+    const size = async (n: number) => (await run(['explain', '--format', 'json', 'p.json'], { files: { 'p.json': pod(n) } })).stdout.length;
+    const [a, b] = [await size(100), await size(200)];
+    expect(b / a).toBeGreaterThan(1.8);
+    expect(b / a).toBeLessThan(2.2);
+  });
+
+  test('GIVEN a stream of pods WHEN explained as JSON THEN each object is written as soon as it is explained (one valid JSON array)', async () => {
+    const stream = Array.from({ length: 50 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec: {containers: [{name: app, image: x}]}\n`).join('---\n');
+    const writes: string[] = [];
+    const { io } = captureIo({ files: { 's.yaml': stream } });
+    const observed = { ...io, writeStdout: (t: string) => { writes.push(t); } };
+    expect(await main(['explain', '--format', 'json', 's.yaml'], observed)).toBe(0);
+    expect(writes.length).toBeGreaterThanOrEqual(50);
+    expect(JSON.parse(writes.join('')).map((e: any) => e.object)).toEqual(Array.from({ length: 50 }, (_, i) => `Pod/p${i}`));
+  });
+});
+
+describe('names that are also Object.prototype members', () => {
+  const manifest = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', annotations: { 'cdk8s-sidecars.dev/needs-ready': '{"constructor":["__proto__"]}', 'cdk8s-sidecars.dev/shutdown-seconds': '{"__proto__":5}' } },
+    spec: { initContainers: [{ name: '__proto__', image: 'x', restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 1 } } }], containers: [{ name: 'constructor', image: 'x' }, { name: 'toString', image: 'x' }] },
+  };
+
+  test('GIVEN containers named constructor, toString and __proto__ WHEN planned THEN the plan names them, with the declared relations and shutdown time', () => {
+    const plan = LifecyclePlan.of(manifest);
+    expect(plan.startup.map((s: any) => s.container)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(plan.startup.find((s: any) => s.container === 'constructor')?.needsReady).toEqual(['__proto__']);
+    expect(plan.startup.find((s: any) => s.container === 'toString')?.needsReady).toEqual([]);
+    expect(plan.shutdown.find((s: any) => s.container === '__proto__')?.declaredSeconds).toBe(5);
+    for (const out of [plan.toText(), JSON.stringify(plan.toJson()), plan.toMermaid(), plan.toSvg()]) expect(out).toContain('constructor');
+  });
+
+  test('GIVEN the same pod WHEN explained by the CLI THEN exit 0 and no error', async () => {
+    const r = await run(['explain', 'p.json'], { files: { 'p.json': JSON.stringify(manifest) } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  test('GIVEN a SidecarPod with a container named constructor and lifecycleDocs WHEN synthesized THEN the lifecycle docs are written', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-sidecars-docs-'));
+    try {
+      const app = new App({ outdir });
+      const pod = new SidecarPod(new Chart(app, 'c'), 'p', { lifecycleDocs: true });
+      pod.addContainer({ name: 'constructor', image: 'x' });
+      pod.addSidecar({ name: 'hasownproperty', image: 'y' });
+      app.synth();
+      const md = fs.readdirSync(outdir).find((f: string) => f.endsWith('.lifecycle.md'));
+      expect(md).toBeDefined();
+      expect(fs.readFileSync(path.join(outdir, md!), 'utf-8')).toContain('constructor');
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,9 @@ import { REPO, run } from './capture-io';
  */
 const SEED = 20240506;
 const RUNS_PER_PROPERTY = 500; // 5 properties -> 2,500 inputs
-const PER_INPUT_MS = 2000;
+// Bounded, not fast: a 20,000-line broken document takes ~1 s on a loaded 2-core machine (the exact
+// reader re-reads it for the error's position); a hang or a superlinear blow-up takes far longer.
+const PER_INPUT_MS = 5000;
 
 const seedTexts = fs.readdirSync(path.join(REPO, 'test/fixtures/seeds')).filter((f) => f.endsWith('.yaml'))
   .map((f) => fs.readFileSync(path.join(REPO, 'test/fixtures/seeds', f), 'utf-8'))
@@ -30,7 +32,8 @@ async function expectWellBehaved(argv: string[], input: string | Buffer): Promis
     expect(line).not.toMatch(/TypeError|ReferenceError|RangeError: Maximum/);
   }
   if (r.code === 2) expect(errLines.length).toBeGreaterThanOrEqual(1);
-  if (r.code !== 2 && argv[0] === 'lint') expect(r.stderr).toBe('');
+  // Notes (what kubectl ignores silently, links read once) may accompany any exit code; errors only exit 2.
+  if (r.code !== 2 && argv[0] === 'lint') expect(errLines.filter((l) => !/^[^:]*(:\d+:\d+)?: note: |^note: /.test(l))).toEqual([]);
   expect(elapsed).toBeLessThan(PER_INPUT_MS);
 }
 

@@ -30,16 +30,16 @@ describe('main: help and version', () => {
 
 describe('main: usage errors are one line, exit 2, with a hint to --help', () => {
   test.each([
-    [[], "cdk8s-sidecars: missing command: expected lint, explain or migrate (see 'cdk8s-sidecars --help')"],
-    [['frobnicate'], "cdk8s-sidecars: unknown command 'frobnicate': expected lint, explain or migrate (see 'cdk8s-sidecars --help')"],
-    [['--frob'], "cdk8s-sidecars: unknown option '--frob' before the command: expected lint, explain or migrate first (see 'cdk8s-sidecars --help')"],
-    [['help', 'nope'], "cdk8s-sidecars: unknown command 'nope': expected lint, explain or migrate (see 'cdk8s-sidecars --help')"],
+    [[], "cdk8s-sidecars: missing command: expected lint, explain, migrate or rules (see 'cdk8s-sidecars --help')"],
+    [['frobnicate'], "cdk8s-sidecars: unknown command 'frobnicate': expected lint, explain, migrate or rules (see 'cdk8s-sidecars --help')"],
+    [['--frob'], "cdk8s-sidecars: unknown option '--frob' before the command: expected lint, explain, migrate or rules first (see 'cdk8s-sidecars --help')"],
+    [['help', 'nope'], "cdk8s-sidecars: unknown command 'nope': expected lint, explain, migrate or rules (see 'cdk8s-sidecars --help')"],
     [['lint'], "cdk8s-sidecars lint: missing input: give files, directories, or '-' to read standard input (see 'cdk8s-sidecars lint --help')"],
     [['lint', '--frob', 'x.yaml'], "cdk8s-sidecars lint: unknown option '--frob' (see 'cdk8s-sidecars lint --help')"],
     [['lint', '-z', 'x.yaml'], "cdk8s-sidecars lint: unknown option '-z' (see 'cdk8s-sidecars lint --help')"],
     [['lint', 'x.yaml', '--format'], "cdk8s-sidecars lint: option '--format' needs a value (see 'cdk8s-sidecars lint --help')"],
     [['lint', '--quiet=yes', 'x.yaml'], "cdk8s-sidecars lint: option '--quiet' takes no value (see 'cdk8s-sidecars lint --help')"],
-    [['lint', '--format', 'xml', 'x.yaml'], "cdk8s-sidecars lint: --format must be one of text, json, github, got 'xml' (see 'cdk8s-sidecars lint --help')"],
+    [['lint', '--format', 'xml', 'x.yaml'], "cdk8s-sidecars lint: --format must be one of text, json, github, sarif, got 'xml' (see 'cdk8s-sidecars lint --help')"],
     [['lint', '--fail-on', 'info', 'x.yaml'], "cdk8s-sidecars lint: --fail-on must be one of error, warning, got 'info' (see 'cdk8s-sidecars lint --help')"],
     [['lint', '--pod-security', 'strict', 'x.yaml'], "cdk8s-sidecars lint: --pod-security must be one of none, baseline, restricted, got 'strict' (see 'cdk8s-sidecars lint --help')"],
     [['lint', '--target-version', '29', 'x.yaml'], "cdk8s-sidecars lint: --target-version must be a Kubernetes version such as 1.29, got '29' (see 'cdk8s-sidecars lint --help')"],

@@ -62,12 +62,12 @@ describe('migrate (real engine unless stated)', () => {
     expect(r.code).toBe(2);
   });
 
-  test('fails with exit 2 on keys Kubernetes refuses (repeated, or a list), naming each, and writes nothing', async () => {
-    const text = 'kind: Pod\nmetadata: {name: p}\nmetadata: {name: q}\n---\nkind: Pod\nspec:\n  [a]: x\n';
+  test('fails with exit 2 on what kubectl refuses to read (a list as a key, a null key), naming each, and writes nothing', async () => {
+    const text = 'kind: Pod\nmetadata: {name: p}\nspec:\n  ~: x\n---\nkind: Pod\nspec:\n  [a]: x\n';
     const r = await run(['migrate', 'pod.yaml', '-s', 'app', '--out', 'out.yaml'], { files: { 'pod.yaml': text } });
     expect(r.stderr).toBe([
-      "pod.yaml:3:1: YAML syntax error: Map keys must be unique ('metadata' appears twice)",
-      'pod.yaml:7:3: YAML unsupported key: a mapping key is a list; Kubernetes objects take only string keys',
+      'pod.yaml:4:3: unsupported map key of type <nil>: a null key (write it quoted to mean the string)',
+      'pod.yaml:8:3: invalid map key: a mapping key is a collection; Kubernetes objects take only string keys',
       '',
     ].join('\n'));
     expect(r.written).toEqual({});

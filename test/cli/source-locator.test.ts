@@ -1,11 +1,8 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { parseFieldPath, SourceLocator } from '../../src/cli/source-locator';
 import { FieldPath } from '../../src/engine/field-path';
 
 function locatorOf(text: string): SourceLocator {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  return new SourceLocator(doc.contents as any, lineCounter, doc);
+  return new SourceLocator(text, 1, 1);
 }
 
 const DEPLOYMENT = [
@@ -78,5 +75,34 @@ describe('SourceLocator', () => {
   test('GIVEN a field reached through a YAML alias WHEN located THEN the path is followed through the anchor', () => {
     const l = locatorOf(['probe: &p', '  exec: {}', 'spec:', '  initContainers:', '  - name: a', '    livenessProbe: *p', ''].join('\n'));
     expect(l.locate('spec.initContainers[0].livenessProbe.exec')).toEqual({ line: 2, column: 3 });
+  });
+
+  test('GIVEN a field merged from an anchor WHEN located THEN it points into the anchor, where the value is written (as kubectl reads merges)', () => {
+    const l = locatorOf(['base: &b', '  image: x', '  name: a', 'spec:', '  containers:', '  - <<: *b', '    name: c', ''].join('\n'));
+    expect(l.locate('spec.containers[0].image')).toEqual({ line: 2, column: 3 });
+    expect(l.locate('spec.containers[0].name')).toEqual({ line: 7, column: 5 });
+  });
+
+  test('GIVEN keys kubectl converts (y is true, 017 is 15) WHEN located THEN the converted path finds them', () => {
+    const l = locatorOf(['data:', '  y: 1', '  017: 2', ''].join('\n'));
+    expect(l.locate('data[true]')).toEqual({ line: 2, column: 3 });
+    expect(l.locate('data[15]')).toEqual({ line: 3, column: 3 });
+  });
+
+  test('GIVEN a document that starts mid-file and a List item WHEN located THEN positions are the file\'s', () => {
+    const item = new SourceLocator(['kind: List', 'items:', '- kind: Pod', '  spec: {containers: [{name: a}]}', ''].join('\n'), 10, 1, 'items[0]');
+    expect(item.start()).toEqual({ line: 12, column: 3 });
+    expect(item.locate('spec.containers[0].name')).toEqual({ line: 13, column: 24 });
+  });
+
+  test('GIVEN a JSON value that starts mid-line WHEN located THEN the first line\'s columns count from where it starts', () => {
+    const l = new SourceLocator('{"spec": {"containers": [{"name": "a"}]}}', 3, 41);
+    expect(l.start()).toEqual({ line: 3, column: 41 });
+    expect(l.locate('spec.containers[0].name')).toEqual({ line: 3, column: 67 });
+  });
+
+  test('GIVEN CR-only line ends WHEN located THEN each CR ends a line', () => {
+    const l = locatorOf('kind: Pod\rspec:\r  hostNetwork: yes\r');
+    expect(l.locate('spec.hostNetwork')).toEqual({ line: 3, column: 3 });
   });
 });
