@@ -51,7 +51,7 @@ describe('resolveStartOrder cycles', () => {
     const steps = [{ name: 'a', after: [] }, { name: 'b', after: ['a', 'c'] }, { name: 'c', after: ['b'] }];
 
     test('GIVEN a cycle whose first member also starts after an ordered step THEN the cycle is named, without that step', () => {
-      expect(resolveStartOrder(steps)).toEqual({ order: ['a', 'b', 'c'], cycle: ['b', 'c', 'b'], unknown: [] });
+      expect(resolveStartOrder(steps)).toEqual({ order: ['a', 'b', 'c'], cycle: ['b', 'c', 'b'], cycles: [['b', 'c', 'b']], unknown: [] });
     });
 
     test('GIVEN the same declarations on a SidecarPod THEN synth fails with SC-DECL-001 naming the cycle', () => {
