@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { SidecarSettings } from './sidecar-settings';
 import { ResourceReport } from '../resources/resource-report';
 
 /**
@@ -20,7 +21,7 @@ export class ResourceReports {
     if (charts.length === 0) {
       throw new Error(`[${scope.node.path}] ResourceReports.of: Not found: no chart under this scope. Fix: pass an App or a Chart`);
     }
-    return ResourceReport.fromManifests(charts.flatMap((chart) => chart.toJson()));
+    return ResourceReport.fromManifests(charts.flatMap((chart) => chart.toJson()), { targetVersion: SidecarSettings.targetVersion(scope) });
   }
 
   private constructor() {}

@@ -272,7 +272,7 @@ export class SidecarSupport {
     const values = this.declarationAnnotations();
     Object.assign(values, this.applyMode(pod));
     // With a bad quantity there is no figure to write; the rules report it (SC-API-010) and synth fails.
-    Object.assign(values, effectiveResourceAnnotationsIfValid(manifest) ?? {});
+    Object.assign(values, effectiveResourceAnnotationsIfValid(manifest, { targetVersion: KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion) }) ?? {});
     setPodAnnotations(pod, values);
     return manifest;
   }
