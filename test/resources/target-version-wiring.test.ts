@@ -25,14 +25,14 @@ const manifest = {
 
 describe('explain (CLI engine) follows the target version', () => {
   test('GIVEN a pod with pod-level resources WHEN explained for 1.33 THEN the containers decide (the gate is off by default)', () => {
-    const out = defaultEngine().explain(manifest, '1.33');
+    const out = defaultEngine().explain(manifest, '1.33') as { resourcesJson: any; resourcesText: string };
     expect(out.resourcesJson.requests).toEqual({ cpu: '100m', memory: '64Mi' });
     expect(out.resourcesJson.qosClass).toBe('Burstable');
     expect(out.resourcesText).not.toContain('pod-level');
   });
 
   test('GIVEN the same pod WHEN explained for 1.34 THEN the pod-level figures replace the container sum', () => {
-    const out = defaultEngine().explain(manifest, '1.34');
+    const out = defaultEngine().explain(manifest, '1.34') as { resourcesJson: any; resourcesText: string };
     expect(out.resourcesJson.requests).toEqual({ cpu: '1', memory: '1Gi' });
     expect(out.resourcesJson.qosClass).toBe('Guaranteed');
     expect(out.resourcesText).toContain('pod-level spec.resources.requests[cpu] = 1');
