@@ -96,7 +96,8 @@ export class LifecyclePlan {
     if (input.runsToCompletion) {
       const apps = input.containers.filter((c) => c.role === ContainerRole.APP).map((c) => c.name);
       const allApps = apps.length === 1 ? `the app container "${apps[0]}"` : `every app container (${apps.map((a) => `"${a}"`).join(', ')})`;
-      const blockers = stuck ? [stuck.name] : input.containers.filter((c) => c.role === ContainerRole.APP && c.neverExits !== undefined).map((c) => c.name);
+      const blockers = stuck ? [stuck.name]
+        : input.containers.filter((c) => c.role === ContainerRole.APP && c.neverExits !== undefined).map((c) => c.name);
       const completes = blockers.length === 0;
       const stop = completes ? planShutdown(input, ordered, false).steps : [];
       this.completion = {

@@ -1,3 +1,5 @@
+import { argvOf, legacySidecarsOf } from './legacy-sidecars';
+import { leadingSleepSeconds } from './shell-commands';
 import { Annotations, readNumberMap, readRelation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
@@ -5,8 +7,6 @@ import { FieldPath } from '../engine/field-path';
 import { podContainers } from '../engine/pod-containers';
 import { PodManifest } from '../engine/pod-manifest';
 import { isObject } from '../engine/wire-types';
-import { argvOf, legacySidecarsOf } from './legacy-sidecars';
-import { leadingSleepSeconds } from './shell-commands';
 
 /**
  * The facts of one container that its lifecycle depends on, read and checked once so the

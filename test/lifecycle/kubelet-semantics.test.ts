@@ -47,7 +47,8 @@ describe('the kubelet starts app containers one at a time and waits for each pos
       [1, 'postStart hook returned'], [2, 'nothing (app containers start together)'],
     ]);
     expect(pod([{ sleep: { seconds: 5 } }, { sleep: { seconds: 7 } }, undefined]).startup.map((s) => s.appStartOffsetSeconds)).toEqual([0, 5, 12]);
-    expect(pod([undefined, { sleep: { seconds: 5 } }]).startup.map((s) => [s.step, s.waitsFor])).toEqual([[1, StartCondition.NOTHING], [1, StartCondition.NOTHING]]);
+    expect(pod([undefined, { sleep: { seconds: 5 } }]).startup.map((s) => [s.step, s.waitsFor]))
+      .toEqual([[1, StartCondition.NOTHING], [1, StartCondition.NOTHING]]);
   });
 });
 
@@ -120,6 +121,7 @@ describe('before Kubernetes 1.28 the table agrees with the notes: sidecars are r
 
   test('GIVEN 1.28 THEN sidecars start as sidecars (feature gate), as before', () => {
     const plan = LifecyclePlan.of(loadSeed('order'), { targetVersion: KubernetesVersion.of('1.28') });
-    expect(plan.startup.map((s) => [s.role, s.reached])).toEqual([[ContainerRole.SIDECAR, true], [ContainerRole.SIDECAR, true], [ContainerRole.APP, true]]);
+    expect(plan.startup.map((s) => [s.role, s.reached]))
+      .toEqual([[ContainerRole.SIDECAR, true], [ContainerRole.SIDECAR, true], [ContainerRole.APP, true]]);
   });
 });

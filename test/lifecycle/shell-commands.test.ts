@@ -11,7 +11,7 @@ describe('shell commands: what a container really runs', () => {
   });
 
   test('GIVEN quotes and escapes THEN words are what the shell passes on, and quoted separators stay in the word', () => {
-    expect(argvs(`echo 'a; b' "c && \\"d\\"" e\\ f`)).toEqual([['echo', 'a; b', 'c && "d"', 'e f']]);
+    expect(argvs('echo \'a; b\' "c && \\"d\\"" e\\ f')).toEqual([['echo', 'a; b', 'c && "d"', 'e f']]);
   });
 
   test('GIVEN a folded YAML line (one command) THEN curl is an argument, not a command', () => {

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { checkManifest, markSidecarOwned, recordSuppressions, resolveChecks, setPodAnnotations } from './check-manifest';
+import { assertNumbers, containerObjectErrors, containerPropsProblems, workloadPropsProblems } from './construct-numbers';
 import { writeLifecycleDocs } from './lifecycle-docs';
 import { RenderOnce } from './render-once';
 import { applySidecarMode, modeOptionsFrom } from './sidecar-modes';
@@ -49,6 +50,7 @@ export class SidecarSupport {
 
   /** Adds a native sidecar through cdk8s-plus, with `restartPolicy: Always` and sidecar defaults. */
   public addSidecar(options: SidecarOptions): Sidecar {
+    assertNumbers(this.host, `sidecar "${options.name ?? `sidecar-${this.sidecars.length}`}"`, containerPropsProblems(options));
     const { startAfter: _startAfter, shutdownTime: _shutdownTime, ...containerProps } = options;
     const container = baseAddInitContainer(this.host, {
       ...containerProps,
@@ -69,6 +71,7 @@ export class SidecarSupport {
   public addInitStep(options: InitStepOptions): InitStep {
     const { startAfter, ...containerProps } = options;
     const name = options.name ?? `init-${this.host.initContainers.length}`;
+    assertNumbers(this.host, `init container "${name}"`, containerPropsProblems(options));
     if (containerProps.restartPolicy === kplus.ContainerRestartPolicy.ALWAYS) {
       throw new Error(`[${this.host.node.path}] init container "${name}": restartPolicy: ${ErrorType.INVALID}: "Always" makes it a sidecar. ` +
         'Fix: use addSidecar() for a container that keeps running, or drop restartPolicy for a regular init step');
@@ -206,6 +209,7 @@ export class SidecarSupport {
    * our annotations, and checked by the rules at synth.
    */
   public attach(apiObject: ApiObject, scope: Construct, options: SidecarWorkloadOptions): void {
+    assertNumbers(scope, scope.constructor.name, workloadPropsProblems(options));
     this.options = options;
     markSidecarOwned(apiObject);
     const render = RenderOnce.of(apiObject);
@@ -218,6 +222,7 @@ export class SidecarSupport {
           extraErrors: (manifest) => [
             ...this.declarationErrors(PodManifest.from(manifest)?.podSpecPath.toString() ?? 'spec'),
             ...this.modeErrors,
+            ...containerObjectErrors(this.host),
           ],
         });
         if (errors.length === 0 && options.lifecycleDocs) render.once('lifecycle-docs', (manifest) => writeLifecycleDocs(scope, manifest));
@@ -272,7 +277,8 @@ export class SidecarSupport {
     const values = this.declarationAnnotations();
     Object.assign(values, this.applyMode(pod));
     // With a bad quantity there is no figure to write; the rules report it (SC-API-010) and synth fails.
-    Object.assign(values, effectiveResourceAnnotationsIfValid(manifest, { targetVersion: KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion) }) ?? {});
+    const targetVersion = KubernetesVersion.of(resolveChecks(this.host, this.options.targetVersion).targetVersion);
+    Object.assign(values, effectiveResourceAnnotationsIfValid(manifest, { targetVersion }) ?? {});
     setPodAnnotations(pod, values);
     return manifest;
   }

@@ -455,7 +455,11 @@ export const TEST_AGGREGATE_CONTAINER_REQUESTS_AND_LIMITS: ReadonlyArray<Aggrega
  * Upstream's `getPod(name, podResources{...})`: ONE app container and ONE init container
  * ("init-" + name) with the same requests and limits, and the pod overhead.
  */
-function getPod(name: string, r: { cpuRequest?: string; cpuLimit?: string; memoryRequest?: string; memoryLimit?: string; cpuOverhead?: string; memoryOverhead?: string }): any {
+interface PodResources {
+  cpuRequest?: string; cpuLimit?: string; memoryRequest?: string; memoryLimit?: string; cpuOverhead?: string; memoryOverhead?: string;
+}
+
+function getPod(name: string, r: PodResources): any {
   const pick = (cpu?: string, memory?: string) => ({ ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) });
   const resources = { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
   return {
