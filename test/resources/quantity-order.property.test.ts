@@ -28,21 +28,17 @@ function expectedPrint(terms: Term[]): string {
   const total = ordered.reduce((sum, t) => sum + BigInt(t.n) * FACTOR[t.unit], 0n);
   if (total === 0n) return '0';
   const firstNonZero = ordered.find((t) => t.n !== 0)!;
-  if (BINARY(firstNonZero.unit) && total >= 1024n) {
-    const suffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-    let rest = total;
-    let p = 0;
-    while (rest % 1024n === 0n && p < suffixes.length - 1) {
-      rest /= 1024n;
-      p++;
-    }
-    return `${rest}${suffixes[p]}`;
-  }
-  const suffixes = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
+  return BINARY(firstNonZero.unit) && total >= 1024n
+    ? inLargestUnit(total, 1024n, ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'])
+    : inLargestUnit(total, 1000n, ['', 'k', 'M', 'G', 'T', 'P', 'E']);
+}
+
+/** `total` as a whole number of the largest unit (a power of `base`) that divides it. */
+function inLargestUnit(total: bigint, base: bigint, suffixes: string[]): string {
   let rest = total;
   let p = 0;
-  while (rest % 1000n === 0n && p < suffixes.length - 1) {
-    rest /= 1000n;
+  while (rest % base === 0n && p < suffixes.length - 1) {
+    rest /= base;
     p++;
   }
   return `${rest}${suffixes[p]}`;
