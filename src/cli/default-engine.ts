@@ -25,7 +25,7 @@ export function defaultEngine(): CliEngine {
     },
     explain: (manifest, targetVersion) => {
       const plan = LifecyclePlan.of(manifest, { targetVersion: KubernetesVersion.of(targetVersion) });
-      const resources = EffectiveResources.ofManifest(manifest);
+      const resources = EffectiveResources.ofManifest(manifest, { targetVersion: KubernetesVersion.of(targetVersion) });
       return {
         lifecycleText: plan.toText(),
         lifecycleJson: plan.toJson(),

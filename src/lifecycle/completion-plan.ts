@@ -11,8 +11,15 @@ export interface CompletionPlan {
   readonly decidedBy: string[];
   /** When the pod completes, in words. */
   readonly completesWhen: string;
+  /**
+   * False when the pod never completes: an app container never exits on its own (a legacy
+   * sidecar that nothing stops), or the pod never leaves Init.
+   */
+  readonly completes: boolean;
+  /** The containers that keep the pod from completing (empty when it completes). */
+  readonly neverExits: string[];
   /** Sidecars are restarted if they exit before the app containers finish (always true; stated for readers). */
   readonly sidecarsRestartedUntilCompletion: boolean;
-  /** After completion the sidecars are stopped: reverse declaration order (1.29+), one after the other. */
+  /** After completion the sidecars are stopped: reverse declaration order (1.29+), one after the other. Empty when the pod never completes. */
   readonly stopSequence: ShutdownStep[];
 }

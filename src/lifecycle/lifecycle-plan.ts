@@ -1,9 +1,9 @@
 import { CompletionPlan } from './completion-plan';
 import { LifecyclePlanOptions } from './lifecycle-plan-options';
-import { planShutdown } from './plan-shutdown';
+import { planShutdown, ShutdownPlan } from './plan-shutdown';
 import { planStartup } from './plan-startup';
-import { planSteadyState } from './plan-steady-state';
-import { readPlanInput } from './read-plan-input';
+import { planSteadyState, stuckInitContainer } from './plan-steady-state';
+import { PlanInput, PlannedContainer, readPlanInput } from './read-plan-input';
 import { renderJson } from './render-json';
 import { renderMermaid } from './render-mermaid';
 import { renderSvg } from './render-svg';
@@ -55,16 +55,20 @@ export class LifecyclePlan {
   public readonly notes: string[];
 
   private constructor(manifestOrPodSpec: any, options: LifecyclePlanOptions) {
-    const input = readPlanInput(manifestOrPodSpec);
+    const read = readPlanInput(manifestOrPodSpec);
     const version = options.targetVersion ?? KubernetesVersion.DEFAULT;
     const notes: string[] = [];
-    const hasSidecars = input.containers.some((c) => c.role === ContainerRole.SIDECAR);
+    const hasSidecars = read.containers.some((c) => c.role === ContainerRole.SIDECAR);
     const ordered = version.isAtLeast(KubernetesVersion.SIDECARS_BETA);
+    const withoutSidecars = hasSidecars && version.isBefore(KubernetesVersion.SIDECARS_ALPHA);
+    // Before 1.28 the API server drops restartPolicy from init containers: each sidecar is planned
+    // as what it becomes, a regular init container that never exits.
+    const input = withoutSidecars ? asRegularInitContainers(read, version) : read;
 
     this.kind = input.kind;
     this.name = input.name;
     this.targetVersion = version;
-    if (hasSidecars && version.isBefore(KubernetesVersion.SIDECARS_ALPHA)) {
+    if (withoutSidecars) {
       notes.push(`Kubernetes ${version} does not know sidecars: the API server drops restartPolicy from init containers, which then never exit and hold the pod in Init. Sidecars need 1.28 (feature gate) or 1.29+.`);
     } else if (hasSidecars && !ordered) {
       notes.push(`Kubernetes ${version}: sidecars are alpha (SidecarContainers feature gate, off by default) and termination is not ordered: sidecars get SIGTERM together with the app containers.`);
@@ -73,7 +77,8 @@ export class LifecyclePlan {
     this.startup = planStartup(input, notes);
     this.steadyState = planSteadyState(input);
 
-    const shutdown = planShutdown(input, ordered, true);
+    const stuck = stuckInitContainer(input);
+    const shutdown = stuck ? planStuckShutdown(input, stuck) : planShutdown(input, ordered, true);
     this.shutdown = [...shutdown.steps].sort((a, b) => a.sigtermAt - b.sigtermAt || a.step - b.step);
     this.grace = shutdown.budget;
     addShutdownNotes(input.gracePeriodSeconds, shutdown.steps, notes);
@@ -81,24 +86,40 @@ export class LifecyclePlan {
     if (input.isJob && !input.runsToCompletion) {
       notes.push(`a ${input.kind} needs its pod's restartPolicy to be Never or OnFailure, got ${input.restartPolicy}: the API server rejects it.`);
     }
+    for (const c of input.containers.filter((x) => x.role === ContainerRole.APP)) {
+      if (c.neverExits !== undefined) {
+        notes.push(`"${c.name}" is ${c.neverExits}: the pod never completes (SC-JOB-001). Make it a native sidecar: move it to initContainers with restartPolicy: Always.`);
+      } else if (c.stoppedBy !== undefined) {
+        notes.push(`"${c.name}" is a legacy sidecar: ${c.stoppedBy}, so the pod completes when it exits. A native sidecar (initContainers with restartPolicy: Always) removes the protocol.`);
+      }
+    }
     if (input.runsToCompletion) {
       const apps = input.containers.filter((c) => c.role === ContainerRole.APP).map((c) => c.name);
-      const stop = planShutdown(input, ordered, false);
       const allApps = apps.length === 1 ? `the app container "${apps[0]}"` : `every app container (${apps.map((a) => `"${a}"`).join(', ')})`;
+      const blockers = stuck ? [stuck.name]
+        : input.containers.filter((c) => c.role === ContainerRole.APP && c.neverExits !== undefined).map((c) => c.name);
+      const completes = blockers.length === 0;
+      const stop = completes ? planShutdown(input, ordered, false).steps : [];
       this.completion = {
         restartPolicy: input.restartPolicy,
         decidedBy: apps,
-        completesWhen: input.restartPolicy === 'Never'
-          ? `the pod completes when ${allApps} has exited (Succeeded if all exit 0, Failed otherwise); sidecars do not hold it`
-          : `the pod completes when ${allApps} has exited with code 0 (failed ones are restarted); sidecars do not hold it`,
+        completesWhen: !completes
+          ? (stuck
+            ? `the pod never completes: it stays in Init, because "${stuck.name}" never exits`
+            : `the pod never completes: ${blockers.map((b) => `"${b}"`).join(', ')} never exit${blockers.length === 1 ? 's' : ''} on ${blockers.length === 1 ? 'its' : 'their'} own`)
+          : input.restartPolicy === 'Never'
+            ? `the pod completes when ${allApps} has exited (Succeeded if all exit 0, Failed otherwise); sidecars do not hold it`
+            : `the pod completes when ${allApps} has exited with code 0 (failed ones are restarted); sidecars do not hold it`,
+        completes,
+        neverExits: blockers,
         sidecarsRestartedUntilCompletion: true,
-        stopSequence: [...stop.steps].sort((a, b) => a.sigtermAt - b.sigtermAt || a.step - b.step),
+        stopSequence: [...stop].sort((a, b) => a.sigtermAt - b.sigtermAt || a.step - b.step),
       };
     }
     this.notes = notes;
   }
 
-  /** Container names in start order (app containers, which start together, in declaration order). */
+  /** Container names in start order (init containers, then app containers, one at a time in declaration order). */
   public get startOrder(): string[] {
     return this.startup.map((s) => s.container);
   }
@@ -127,6 +148,28 @@ export class LifecyclePlan {
   public toSvg(): string {
     return renderSvg(this);
   }
+}
+
+/** Before 1.28: every sidecar becomes a regular init container that never exits. */
+function asRegularInitContainers(input: PlanInput, version: KubernetesVersion): PlanInput {
+  return {
+    ...input,
+    containers: input.containers.map((c) => (c.role !== ContainerRole.SIDECAR ? c : {
+      ...c,
+      role: ContainerRole.REGULAR_INIT,
+      neverExits: `a sidecar (restartPolicy: Always), which Kubernetes ${version} runs as a regular init container`,
+    })),
+  };
+}
+
+/**
+ * The pod stays in Init: only the init container that never exits runs, and termination stops it
+ * alone (kubelet killContainer, with the pod's grace period). Planned with the usual step maths,
+ * for that one container.
+ */
+function planStuckShutdown(input: PlanInput, stuck: PlannedContainer): ShutdownPlan {
+  const plan = planShutdown({ ...input, containers: [{ ...stuck, role: ContainerRole.APP }] }, false, true);
+  return { ...plan, steps: plan.steps.map((s) => ({ ...s, role: ContainerRole.REGULAR_INIT })) };
 }
 
 function addShutdownNotes(G: number, steps: ShutdownStep[], notes: string[]): void {

@@ -1,4 +1,4 @@
-import { PlanInput } from './read-plan-input';
+import { PlanInput, PlannedContainer } from './read-plan-input';
 import { RunningContainer, SteadyState } from './steady-state';
 import { ContainerRole } from '../engine/container-role';
 
@@ -9,6 +9,21 @@ import { ContainerRole } from '../engine/container-role';
  * https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle
  */
 export function planSteadyState(input: PlanInput): SteadyState {
+  const stuck = stuckInitContainer(input);
+  if (stuck) {
+    return {
+      running: [{
+        container: stuck.name,
+        role: stuck.role,
+        hasReadinessProbe: stuck.hasReadinessProbe,
+        hasLivenessProbe: stuck.hasLivenessProbe,
+        readyWhen: 'never: the pod stays in Init',
+        onExit: `not expected to exit: ${stuck.neverExits}`,
+      }],
+      readinessGates: [],
+      readyWhen: `Pod never Ready: it stays in Init, because "${stuck.name}" never exits and the containers after it never start`,
+    };
+  }
   const running: RunningContainer[] = input.containers
     .filter((c) => c.role !== ContainerRole.REGULAR_INIT)
     .map((c) => ({
@@ -33,4 +48,9 @@ function appOnExit(restartPolicy: string): string {
     case 'OnFailure': return 'restarted on failure (restartPolicy: OnFailure)';
     default: return 'restarted (restartPolicy: Always)';
   }
+}
+
+/** The first regular init container that never exits: it holds the pod in Init. */
+export function stuckInitContainer(input: PlanInput): PlannedContainer | undefined {
+  return input.containers.find((c) => c.role === ContainerRole.REGULAR_INIT && c.neverExits !== undefined);
 }

@@ -1,4 +1,6 @@
 import { preStopOf } from './plan-shutdown';
+import { argvOf, legacySidecarsOf } from './legacy-sidecars';
+import { leadingSleepSeconds } from './shell-commands';
 import { Annotations, readNumberMap, readRelation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
@@ -19,6 +21,19 @@ export interface PlannedContainer {
   readonly path: string;
   readonly hasStartupProbe: boolean;
   readonly hasPostStart: boolean;
+  /**
+   * Seconds the postStart hook takes at least, when the manifest says: `sleep.seconds` of a sleep
+   * action, or the leading `sleep N` of an exec hook (argo-cd's sentinel: `sleep 30; redis-cli ...`).
+   */
+  readonly postStartSeconds?: number;
+  /**
+   * Why this container never exits on its own, when it does not: a legacy sidecar (a long-running
+   * regular container of a run-to-completion pod) that nothing stops, or, before 1.28, a sidecar
+   * the API server turned into a regular init container.
+   */
+  readonly neverExits?: string;
+  /** For a legacy sidecar the app stops through a shutdown protocol: who stops it and how. */
+  readonly stoppedBy?: string;
   readonly hasReadinessProbe: boolean;
   readonly hasLivenessProbe: boolean;
   /** `sleep`, `exec`, `httpGet`, `tcpSocket` or undefined when there is no preStop hook. */
@@ -44,6 +59,16 @@ export interface PlanInput {
   readonly containers: PlannedContainer[];
   /** container -> sidecars it needs ready (annotation `needs-ready`). */
   readonly needsReady: Record<string, string[]>;
+}
+
+/** What a postStart hook lets the plan know about its duration. */
+function postStartSecondsOf(postStart: unknown): number | undefined {
+  if (!isObject(postStart)) return undefined;
+  if (isObject(postStart.sleep) && typeof postStart.sleep.seconds === 'number' && Number.isInteger(postStart.sleep.seconds) && postStart.sleep.seconds >= 0) {
+    return postStart.sleep.seconds;
+  }
+  if (isObject(postStart.exec) && Array.isArray(postStart.exec.command)) return leadingSleepSeconds(argvOf({ command: postStart.exec.command }));
+  return undefined;
 }
 
 /**
@@ -115,8 +140,10 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
     }
   }
 
+  const legacy = new Map(legacySidecarsOf(pod).map((l) => [l.name, l]));
   const containers: PlannedContainer[] = [];
   for (const c of all) {
+    const l = legacy.get(c.name);
     const lifecycle: Record<string, unknown> = isObject(c.container.lifecycle) ? c.container.lifecycle : {};
     const preStop = preStopOf(c.container);
     if (preStop.kind === 'sleep') {
@@ -133,6 +160,9 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
       path: c.path.toString(),
       hasStartupProbe: isObject(c.container.startupProbe),
       hasPostStart: isObject(lifecycle.postStart),
+      postStartSeconds: postStartSecondsOf(lifecycle.postStart),
+      neverExits: l && !l.protocol ? `a regular container that never exits on its own (${l.reason})` : undefined,
+      stoppedBy: l?.protocol ? `"${l.protocol.caller}" stops it through the ${l.protocol.name} protocol${l.protocol.conditional ? ', but only when the command before the call succeeds' : ''}` : undefined,
       hasReadinessProbe: isObject(c.container.readinessProbe),
       hasLivenessProbe: isObject(c.container.livenessProbe),
       preStopKind,

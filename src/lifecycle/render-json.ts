@@ -19,6 +19,10 @@ export function renderJson(plan: LifecyclePlan): any {
       waitsForText: s.waitsForText,
       races: s.races,
       needsReady: [...s.needsReady],
+      postStartSeconds: s.postStartSeconds ?? null,
+      appStartOffsetSeconds: s.appStartOffsetSeconds ?? null,
+      reached: s.reached,
+      neverExits: s.neverExits ?? null,
     })),
     steadyState: {
       running: plan.steadyState.running.map((r) => ({
@@ -46,6 +50,8 @@ export function renderJson(plan: LifecyclePlan): any {
       restartPolicy: plan.completion.restartPolicy,
       decidedBy: [...plan.completion.decidedBy],
       completesWhen: plan.completion.completesWhen,
+      completes: plan.completion.completes,
+      neverExits: [...plan.completion.neverExits],
       sidecarsRestartedUntilCompletion: plan.completion.sidecarsRestartedUntilCompletion,
       stopSequence: plan.completion.stopSequence.map(stepJson),
     },

@@ -1,5 +1,6 @@
 import type { LifecyclePlan } from './lifecycle-plan';
 import { ShutdownStep } from './shutdown-step';
+import { StartCondition } from './start-condition';
 import { ContainerRole } from '../engine/container-role';
 
 /**
@@ -17,25 +18,41 @@ export function renderMermaid(plan: LifecyclePlan): string {
   for (const s of plan.startup) out.push(`  participant ${id.get(s.container)} as ${label(s.container)}`);
 
   out.push(`  Note over K,${last}: startup, one step at a time`);
-  const init = plan.startup.filter((s) => s.role !== ContainerRole.APP);
-  for (const s of init) {
+  const stuck = plan.startup.find((s) => s.reached && s.role !== ContainerRole.APP && s.neverExits !== undefined);
+  for (const s of plan.startup.filter((x) => x.role !== ContainerRole.APP && x.reached)) {
     out.push(`  K->>${id.get(s.container)}: start (${s.role})`);
-    out.push(`  ${id.get(s.container)}-->>K: ${label(s.waitsForText)}`);
+    if (s === stuck) {
+      out.push(`  Note over K,${id.get(s.container)}: ${label(`"${s.container}" never exits`)}`);
+    } else {
+      out.push(`  ${id.get(s.container)}-->>K: ${label(s.waitsForText)}`);
+    }
   }
-  const apps = plan.startup.filter((s) => s.role === ContainerRole.APP);
-  if (apps.length === 1) {
-    out.push(`  K->>${id.get(apps[0].container)}: start (app)`);
+  if (stuck) {
+    const never = plan.startup.filter((x) => !x.reached).map((x) => x.container);
+    out.push(`  Note over K,${last}: ${label(`the pod stays in Init: ${never.join(', ')} never start`)}`);
+    out.push(`  Note over K,${last}: ${label(plan.steadyState.readyWhen)}`);
   } else {
-    out.push('  par app containers start together');
-    apps.forEach((s, i) => {
-      if (i > 0) out.push('  and');
-      out.push(`    K->>${id.get(s.container)}: start (app)`);
-    });
-    out.push('  end');
+    // App containers start one at a time; a postStart hook holds the next (see planStartup).
+    const apps = plan.startup.filter((s) => s.role === ContainerRole.APP);
+    for (const step of [...new Set(apps.map((s) => s.step))]) {
+      const group = apps.filter((s) => s.step === step);
+      if (group.length === 1) {
+        out.push(`  K->>${id.get(group[0].container)}: start (app)`);
+      } else {
+        out.push('  par app containers start together');
+        group.forEach((s, i) => {
+          if (i > 0) out.push('  and');
+          out.push(`    K->>${id.get(s.container)}: start (app)`);
+        });
+        out.push('  end');
+      }
+      const holder = group[group.length - 1];
+      if (holder.waitsFor === StartCondition.POST_START_COMPLETED) out.push(`  ${id.get(holder.container)}-->>K: ${label(holder.waitsForText)}`);
+    }
+    out.push(`  Note over K,${last}: running. ${label(plan.steadyState.readyWhen)}`);
   }
-  out.push(`  Note over K,${last}: running. ${label(plan.steadyState.readyWhen)}`);
 
-  if (plan.completion) {
+  if (plan.completion?.completes) {
     out.push(`  alt app containers finish: the pod completes (restartPolicy ${plan.completion.restartPolicy})`);
     for (const a of plan.completion.decidedBy) out.push(`    ${id.get(a)}-->>K: exited`);
     out.push(...stopLines(plan.completion.stopSequence, id, '    '));
@@ -43,6 +60,7 @@ export function renderMermaid(plan: LifecyclePlan): string {
     out.push(...stopLines(plan.shutdown, id, '    '));
     out.push('  end');
   } else {
+    if (plan.completion) out.push(`  Note over K,${last}: ${label(plan.completion.completesWhen)}`);
     out.push(`  Note over K,${last}: pod deleted: shutdown`);
     out.push(...stopLines(plan.shutdown, id, '  '));
   }

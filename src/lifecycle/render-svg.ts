@@ -54,7 +54,11 @@ export function renderSvg(plan: LifecyclePlan): string {
     const slotX = L.startupX + (s.step - 1) * L.slotW;
     const barY = mid - 8;
     const color = ROLE_COLOR[s.role];
-    if (s.role === ContainerRole.REGULAR_INIT) {
+    if (!s.reached) {
+      e.push(text(slotX + 6, mid + 4, 'never started: the pod stays in Init', 'font-size="10" fill="#c0392b"'));
+      return;
+    }
+    if (s.role === ContainerRole.REGULAR_INIT && s.neverExits === undefined) {
       e.push(`<rect x="${slotX + 4}" y="${barY}" width="${L.slotW - 8}" height="16" rx="3" fill="${color}"/>`);
       e.push(text(slotX + L.slotW / 2, mid + 4, 'runs, exits 0', 'text-anchor="middle" font-size="10" fill="#ffffff"'));
       return;
@@ -62,9 +66,13 @@ export function renderSvg(plan: LifecyclePlan): string {
     const stop = stops.get(s.container);
     const endX = stop ? L.sx(stop.exitsAt) : L.stopX;
     e.push(`<rect x="${slotX + 4}" y="${barY}" width="${Math.max(endX - slotX - 4, 2)}" height="16" rx="3" fill="${color}"/>`);
-    if (s.role === ContainerRole.SIDECAR) {
+    if (s.neverExits !== undefined && s.role === ContainerRole.REGULAR_INIT) {
+      e.push(text(slotX + 8, mid + 4, 'never exits', 'font-size="10" fill="#ffffff"'));
+    } else if (s.role === ContainerRole.SIDECAR) {
       const race = s.waitsFor === StartCondition.PROCESS_STARTED;
       e.push(text(slotX + 8, mid + 4, SHORT_CONDITION[s.waitsFor], `font-size="10" fill="${race ? RACE_COLOR : '#ffffff'}"`));
+    } else if (s.waitsFor === StartCondition.POST_START_COMPLETED) {
+      e.push(text(slotX + 8, mid + 4, s.postStartSeconds !== undefined ? `postStart ${s.postStartSeconds}s+` : 'postStart', 'font-size="10" fill="#ffffff"'));
     }
     if (stop) e.push(...shutdownMarks(stop, L, barY, mid));
     else e.push(text(L.stopX + 4, mid + 4, 'exited, pod completes', 'font-size="10" fill="#334"'));
@@ -106,7 +114,7 @@ function shutdownMarks(s: ShutdownStep, L: Layout, barY: number, mid: number): s
 
 /** For a run-to-completion pod the picture tells the normal story: the app exits, then the sidecars stop. */
 function stopSequence(plan: LifecyclePlan): ShutdownStep[] {
-  return plan.completion ? plan.completion.stopSequence : plan.shutdown;
+  return plan.completion?.completes ? plan.completion.stopSequence : plan.shutdown;
 }
 
 interface Layout {
@@ -151,7 +159,7 @@ function layout(plan: LifecyclePlan): Layout {
   const tick = niceTick(span);
   const usable = Math.max(stopW - labelRoom, 120);
   const sx = (t: number) => round(stopX + 8 + (t / span) * usable);
-  const stopHeading = plan.completion
+  const stopHeading = plan.completion?.completes
     ? `COMPLETION: app exits at 0s, sidecars stop (grace ${G}s)`
     : `SHUTDOWN (grace ${G}s${plan.grace.ordered ? '' : ', not ordered'})`;
   const rowsH = plan.startup.length * rowH;

@@ -29,7 +29,7 @@ export function renderText(plan: LifecyclePlan): string {
     out.push('');
     out.push(`COMPLETION (restartPolicy: ${plan.completion.restartPolicy})`);
     out.push(`  ${plan.completion.completesWhen}.`);
-    out.push('  Sidecars that exit before that are restarted.');
+    if (plan.completion.completes) out.push('  Sidecars that exit before that are restarted.');
     if (plan.completion.stopSequence.length > 0) {
       out.push('  Then the sidecars are stopped:');
       out.push(...shutdownTable(plan.completion.stopSequence));

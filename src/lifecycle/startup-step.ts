@@ -25,4 +25,28 @@ export interface StartupStep {
   readonly races: boolean;
   /** Sidecars this container declared it needs ready before it starts (annotation `needs-ready`). */
   readonly needsReady: string[];
+  /**
+   * Seconds the container's postStart hook takes at least, when the manifest says (a sleep
+   * action, or an exec hook that starts with `sleep N`).
+   * @default - no postStart hook, or its duration cannot be known
+   */
+  readonly postStartSeconds?: number;
+  /**
+   * App containers only: at least how many seconds after the first app container this one
+   * starts. The kubelet starts app containers one at a time and waits for each postStart hook
+   * before the next; this adds up the hooks whose duration is known.
+   * @default - not an app container
+   */
+  readonly appStartOffsetSeconds?: number;
+  /**
+   * False when the kubelet never gets to this step: an init container before it never exits
+   * (before Kubernetes 1.28 a sidecar is a regular init container that runs forever), so the pod
+   * stays in Init.
+   */
+  readonly reached: boolean;
+  /**
+   * Why the container never exits on its own, when it does not.
+   * @default - it exits, or is stopped by the kubelet as a sidecar
+   */
+  readonly neverExits?: string;
 }

@@ -105,7 +105,7 @@ export function runPodPipeline(input: PodPipelineInput): PodPipelineResult {
   }
   if (input.workload) {
     // With a bad quantity there is no figure to write; the rules report it (SC-API-010).
-    const effective = effectiveResourceAnnotationsOfPod(pod);
+    const effective = effectiveResourceAnnotationsOfPod(pod, { targetVersion: settings.targetVersion });
     if (effective) Object.assign(annotations, effective);
   }
   for (const _ in annotations) {

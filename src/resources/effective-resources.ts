@@ -1,3 +1,4 @@
+import { isPodLevelRequestsSet, isPodLevelResourcesSet, isSupportedPodLevelResource, PodLevelGates, podLevelGatesAt } from './pod-level-resources';
 import { computePodQos } from './pod-qos';
 import { ContainerResources, formatInvalidQuantity, PodResources, readPodResources } from './pod-resource-reader';
 import { QosClass } from './qos-class';
@@ -5,6 +6,7 @@ import { ALLOWED_QUANTITY_FORMS, Quantity } from './quantity';
 import { ContainerAmount, EffectiveResourcesExplanation, InitStepAmount, ResourceExplanation } from './resource-explanation';
 import { addResourceList, maxResourceList, ResourceList, resourceListToJson } from './resource-list';
 import { ContainerRole } from '../engine/container-role';
+import { KubernetesVersion } from '../engine/kubernetes-version';
 import { PodManifest } from '../engine/pod-manifest';
 
 /**
@@ -21,11 +23,23 @@ export interface EffectiveResourcesOptions {
   readonly excludeOverhead?: boolean;
 
   /**
+   * The Kubernetes version the pod runs on. It decides whether pod-level `spec.resources` counts
+   * (the PodLevelResources feature gate is on by default from 1.34; before that the API server
+   * drops the field) and how an empty pod-level `resources: {}` affects the QoS class (from 1.36,
+   * PodLevelResourcesFixKubeletQOSClass, the containers decide; on 1.34 and 1.35 it makes the
+   * pod BestEffort).
+   * @see https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/
+   * @default KubernetesVersion.DEFAULT (1.29)
+   */
+  readonly targetVersion?: KubernetesVersion;
+
+  /**
    * Honour pod-level `spec.resources` (the PodLevelResources feature): where set, it replaces
-   * the container aggregate for cpu, memory and hugepages-*, and alone decides the QoS class.
-   * `false` maps to `PodResourcesOptions.SkipPodLevelResources` and to the feature gate off.
+   * the container aggregate for cpu, memory and hugepages-*, and decides the QoS class.
+   * `false` maps to `PodResourcesOptions.SkipPodLevelResources` and to the feature gate off;
+   * `true` to the gate switched on (e.g. on 1.32 or 1.33, where it is alpha).
    * @see https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#pod-level-resource-specification
-   * @default true
+   * @default - from `targetVersion`: on from Kubernetes 1.34
    */
   readonly podLevelResources?: boolean;
 
@@ -37,11 +51,6 @@ export interface EffectiveResourcesOptions {
    * @default true
    */
   readonly apiServerDefaults?: boolean;
-}
-
-/** Pod-level resources replace the container aggregate only for these (helpers.go, `IsSupportedPodLevelResource`). */
-function isSupportedPodLevelResource(name: string): boolean {
-  return name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 }
 
 /**
@@ -148,15 +157,16 @@ export class EffectiveResources {
   private explanation_?: EffectiveResourcesExplanation;
 
   private constructor(read: PodResources, options: EffectiveResourcesOptions) {
-    const podLevelOn = options.podLevelResources ?? true;
+    const gates = gatesOf(options);
     const excludeOverhead = options.excludeOverhead ?? false;
-    const podLevel = podLevelOn ? read.podLevel : undefined;
+    // Where the gate is off the API server drops the field: nobody downstream ever sees it.
+    const podLevel = gates.podLevelResources ? read.podLevel : undefined;
 
     // Requests: PodRequests.
     const requests: ResourceList = aggregateTotal(read.containers, (c) => c.requests);
     const podLevelRequests = new Map<string, Quantity>();
-    if (podLevel && hasSupported(podLevel.requests)) {
-      for (const [name, q] of podLevel.requests) {
+    if (isPodLevelRequestsSet(podLevel)) {
+      for (const [name, q] of podLevel!.requests) {
         if (isSupportedPodLevelResource(name)) {
           requests.set(name, q);
           podLevelRequests.set(name, q);
@@ -172,8 +182,8 @@ export class EffectiveResources {
     // Limits: PodLimits. Overhead only lands on non-zero limits.
     const limits: ResourceList = aggregateTotal(read.containers, (c) => c.limits);
     const podLevelLimits = new Map<string, Quantity>();
-    if (podLevel && (hasSupported(podLevel.requests) || hasSupported(podLevel.limits))) {
-      for (const [name, q] of podLevel.limits) {
+    if (isPodLevelResourcesSet(podLevel)) {
+      for (const [name, q] of podLevel!.limits) {
         if (isSupportedPodLevelResource(name)) {
           limits.set(name, q);
           podLevelLimits.set(name, q);
@@ -194,7 +204,7 @@ export class EffectiveResources {
     // Unbounded: any container without a positive limit, unless a pod-level limit covers it.
     const withoutLimit = new Map<string, string[]>();
     const mentions = (r: string): boolean => read.containers.some((c) => c.requests.has(r) || c.limits.has(r))
-      || (read.podLevel !== undefined && (read.podLevel.requests.has(r) || read.podLevel.limits.has(r)));
+      || (podLevel !== undefined && (podLevel.requests.has(r) || podLevel.limits.has(r)));
     for (const resource of ALWAYS_BOUNDABLE) checkBound(resource);
     for (const resource of BOUNDABLE_WHEN_MENTIONED) if (mentions(resource)) checkBound(resource);
     function checkBound(resource: string): void {
@@ -207,7 +217,10 @@ export class EffectiveResources {
     this.requests = resourceListToJson(requests);
     this.limits = resourceListToJson(limits);
     this.unbounded = [...withoutLimit.keys()].sort();
-    this.qosClass = computePodQos(podLevel, read.containers);
+    // qos.go ComputePodQOS: pod-level resources decide when the field is present, unless
+    // PodLevelResourcesFixKubeletQOSClass is on and they name no supported resource.
+    const podLevelDecides = podLevel !== undefined && (!gates.fixKubeletQosClass || isPodLevelResourcesSet(podLevel));
+    this.qosClass = computePodQos(podLevelDecides ? podLevel : undefined, read.containers);
     // The detailed aggregate (every term of every step) only for the explanation.
     this.explain_ = () => {
       const req = aggregate(read.containers, (c) => c.requests);
@@ -260,10 +273,13 @@ function aggregateTotal(containers: ReadonlyArray<ContainerResources>, pick: (c:
   const result: ResourceList = new Map();
   const restartable: ResourceList = new Map();
   const initMax: ResourceList = new Map();
+  // App containers first, then init containers, as helpers.go adds them: the first term of a sum
+  // decides how it prints (128Mi + 64M prints 193572Ki, 64M + 128Mi prints 198217728).
+  for (const c of containers) if (c.container.role === ContainerRole.APP) addResourceList(result, pick(c));
   for (const c of containers) {
     const own = pick(c);
     if (c.container.role === ContainerRole.APP) {
-      addResourceList(result, own);
+      continue;
     } else if (c.container.role === ContainerRole.SIDECAR) {
       addResourceList(result, own);
       addResourceList(restartable, own);
@@ -389,8 +405,10 @@ function explainLine(e: ResourceExplanation, kind: 'requests' | 'limits'): strin
   return e.containerTotal === undefined && e.podLevel === undefined ? unbounded : `${unbounded} (declared limits: ${text})`;
 }
 
-function hasSupported(list: ResourceList): boolean {
-  return [...list.keys()].some(isSupportedPodLevelResource);
+/** The pod-level feature gates, from the target version unless `podLevelResources` says otherwise. */
+function gatesOf(options: EffectiveResourcesOptions): PodLevelGates {
+  const atVersion = podLevelGatesAt(options.targetVersion ?? KubernetesVersion.DEFAULT);
+  return options.podLevelResources === undefined ? atVersion : { ...atVersion, podLevelResources: options.podLevelResources };
 }
 
 function describe(v: unknown): string {

@@ -1,16 +1,12 @@
 import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
-import { KubernetesVersion } from '../engine/kubernetes-version';
 import { Severity } from '../engine/severity';
+import { POD_LEVEL_RESOURCES_ALPHA, POD_LEVEL_RESOURCES_BETA } from '../resources/pod-level-resources';
 import { BaseRule } from './private/base-rule';
 import { RuleContext } from './rule-context';
 
-/**
- * Feature gate `PodLevelResources` (kubernetes/website `feature-gates/PodLevelResources.md`):
- * alpha, off by default, in 1.32 and 1.33; beta, on by default, from 1.34.
- */
-export const POD_LEVEL_RESOURCES_ALPHA = KubernetesVersion.of('1.32');
-export const POD_LEVEL_RESOURCES_BETA = KubernetesVersion.of('1.34');
+// The gate's versions live with the resources code that follows them (one fact, one place).
+export { POD_LEVEL_RESOURCES_ALPHA, POD_LEVEL_RESOURCES_BETA };
 
 export class PodLevelResourcesVersionRule extends BaseRule {
   public readonly id = 'SC-VERSION-002';

@@ -7,6 +7,7 @@ import { ErrorType } from '../engine/error-type';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
 import { configSection, configValueProblem } from './private/fluent-bit-config';
+import { escapeExpansion } from './private/kubernetes-expansion';
 import { logDirectory, logPathProblems } from './private/log-paths';
 import { NOBODY, restrictedSecurityContext } from './private/restricted-security';
 import { shellCommandLine } from './private/shell-quote';
@@ -178,9 +179,10 @@ export class LogShipperSidecar extends SidecarDefinition {
 
   private tailOptions(volumeMounts: kplus.VolumeMount[]): SidecarOptions {
     // Paths are validated absolute, so none is read as an option; `--` says so to tail anyway.
-    const command = this.commandStyle === TailCommandStyle.SHELL
+    // Every `$` is doubled last: the kubelet expands $(VAR) in command and args before tail (or sh) runs.
+    const command = (this.commandStyle === TailCommandStyle.SHELL
       ? ['sh', '-c', shellCommandLine(['tail', '-F', ...this.paths])]
-      : ['tail', '-F', '--', ...this.paths];
+      : ['tail', '-F', '--', ...this.paths]).map(escapeExpansion);
     return {
       image: this.props.image ?? 'busybox:1.36',
       command,

@@ -1,6 +1,8 @@
 /**
  * How the tail log shipper's command is written. Both pass every log path as exactly one literal
- * argument: no path can inject a command.
+ * argument: no path can inject a command. Both also write every `$` as `$$`, because the kubelet
+ * expands `$(VAR)` in `command` and `args` first: a path holding `$(X)` or `$$` reaches `tail`
+ * as written, and a variable's value never reaches the shell.
  */
 export enum TailCommandStyle {
   /**

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ErrorType } from '../engine/error-type';
 import { usageError } from '../engine/usage-error';
+import { resolvePodSettings } from './private/resolve-pod-settings';
 import { ResourceReport } from '../resources/resource-report';
 
 /**
@@ -22,7 +23,7 @@ export class ResourceReports {
     if (charts.length === 0) {
       throw usageError(scope.node.path, 'ResourceReports.of', { field: 'scope', type: ErrorType.NOT_FOUND, detail: 'no chart under this scope', fix: 'pass an App or a Chart' });
     }
-    return ResourceReport.fromManifests(charts.flatMap((chart) => chart.toJson()));
+    return ResourceReport.fromManifests(charts.flatMap((chart) => chart.toJson()), { targetVersion: resolvePodSettings(scope).targetVersion });
   }
 
   private constructor() {}

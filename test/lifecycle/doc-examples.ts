@@ -1,4 +1,4 @@
-import { loadSeed, withShutdownSeconds } from './seeds';
+import { loadSeed, published, withShutdownSeconds } from './seeds';
 import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 
 /**
@@ -9,4 +9,6 @@ export const DOC_EXAMPLES: ReadonlyArray<{ readonly id: string; readonly plan: (
   { id: 'order', plan: () => LifecyclePlan.of(withShutdownSeconds(loadSeed('order'), { 'app': 3, 'first-sidecar': 3, 'second-sidecar': 3 })) },
   { id: 'exit', plan: () => LifecyclePlan.of(withShutdownSeconds(loadSeed('exit'), { 'first-sidecar': 3, 'second-sidecar': 3 })) },
   { id: 'secret-fetch', plan: () => LifecyclePlan.of(loadSeed('secret-fetch')) },
+  // argo-cd's HA redis (test/fixtures/published): sentinel's postStart sleeps 30 s, so split-brain-fix starts 30 s later.
+  { id: 'argocd-redis-ha', plan: () => LifecyclePlan.of(published('argocd-redis-ha-server.yaml')) },
 ];

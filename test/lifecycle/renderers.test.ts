@@ -1,6 +1,7 @@
 import { DOC_EXAMPLES } from './doc-examples';
-import { loadSeed, withShutdownSeconds } from './seeds';
+import { loadSeed, published, withShutdownSeconds } from './seeds';
 import { checkWellFormedXml } from './xml-well-formed';
+import { KubernetesVersion } from '../../src/engine/kubernetes-version';
 import { LifecyclePlan } from '../../src/lifecycle/lifecycle-plan';
 
 const order = () => LifecyclePlan.of(withShutdownSeconds(loadSeed('order'), { 'app': 3, 'first-sidecar': 3, 'second-sidecar': 3 }));
@@ -85,6 +86,17 @@ describe('toMermaid', () => {
     const opened = lines.filter((l) => /^ {2}(par|alt) /.test(l)).length;
     const closed = lines.filter((l) => /^ {2}end$/.test(l)).length;
     expect([opened, closed]).toEqual([2, 2]);
+  });
+
+  test.each([
+    ['argo-cd HA redis (an app postStart holds the next app)', () => LifecyclePlan.of(published('argocd-redis-ha-server.yaml'))],
+    ['a Job whose legacy proxy never exits', () => LifecyclePlan.of(published('cloud-sql-proxy-job-with-shutdown-hook.yaml'))],
+    ['seed 002 order at 1.27 (the pod stays in Init)', () => LifecyclePlan.of(loadSeed('order'), { targetVersion: KubernetesVersion.of('1.27') })],
+  ])('GIVEN %s WHEN rendering Mermaid and SVG THEN every Mermaid line is a statement, blocks pair up, and the SVG is well-formed', (_name, plan) => {
+    const lines = plan().toMermaid().trimEnd().split('\n');
+    for (const line of lines) expect(STATEMENT.some((re) => re.test(line)) ? line : `not Mermaid: ${line}`).toEqual(line);
+    expect(lines.filter((l) => /^ {2}(par|alt) /.test(l)).length).toEqual(lines.filter((l) => /^ {2}end$/.test(l)).length);
+    expect(checkWellFormedXml(plan().toSvg()).problems).toEqual([]);
   });
 
   test('GIVEN a manifest name with Mermaid control characters WHEN rendering THEN they are neutralised', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /** Parses a seed fixture (test/fixtures/seeds/<name>.yaml) into wire-format JSON. */
 export function loadSeed(name: string): any {
@@ -16,4 +16,10 @@ export function withShutdownSeconds(manifest: any, seconds: { [name: string]: nu
   const copy = JSON.parse(JSON.stringify(manifest));
   copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), 'cdk8s-sidecars.dev/shutdown-seconds': JSON.stringify(seconds) };
   return copy;
+}
+
+/** The first manifest of a published fixture (test/fixtures/published/<file>): real manifests, see its README. */
+export function published(file: string): any {
+  return parseAllDocuments(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'published', file), 'utf-8'))
+    .map((d) => d.toJS()).find((m) => m && m.kind);
 }

@@ -2,11 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { Annotations } from '../../src/engine/annotations';
+import { KubernetesVersion } from '../../src/engine/kubernetes-version';
 import { effectiveResourceAnnotations, formatResourceMap } from '../../src/resources/effective-resource-annotations';
 import { EffectiveResources } from '../../src/resources/effective-resources';
 import { findInvalidQuantities } from '../../src/resources/pod-resource-reader';
 import { QosClass } from '../../src/resources/qos-class';
 import { ResourceReport } from '../../src/resources/resource-report';
+
+const v = (text: string) => KubernetesVersion.of(text);
 
 /** The seed Deployment (test/fixtures/seeds/deployment-sidecar.yaml) with explicit resources added. */
 function seedDeployment(): any {
@@ -58,7 +61,7 @@ describe('EffectiveResources', () => {
   });
 
   test('GIVEN pod-level limits WHEN containers set none THEN nothing is unbounded and the pod-level figure replaces the sum', () => {
-    const e = EffectiveResources.of({ resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } }, containers: [{ name: 'a', resources: { requests: { cpu: '100m' } } }] });
+    const e = EffectiveResources.of({ resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } }, containers: [{ name: 'a', resources: { requests: { cpu: '100m' } } }] }, { targetVersion: v('1.34') });
     expect(e.requests).toEqual({ cpu: '1', memory: '1Gi' });
     expect(e.unbounded).toEqual([]);
     expect(e.qosClass).toBe(QosClass.GUARANTEED);
@@ -93,6 +96,84 @@ describe('EffectiveResources', () => {
   test('throws for a manifest without a pod', () => {
     expect(() => EffectiveResources.ofManifest({ kind: 'Service', spec: {} })).toThrow(
       'expected a manifest with a pod (kind one of Pod, PodTemplate, Deployment, StatefulSet, ReplicaSet, ReplicationController, DaemonSet, Job, CronJob) and its pod spec, got kind "Service"');
+  });
+});
+
+describe('quantities print as Kubernetes prints them', () => {
+  /** The pod: app 128Mi plus sidecar 64M. */
+  const spec = {
+    initContainers: [{ name: 'proxy', restartPolicy: 'Always', resources: { requests: { memory: '64M' } } }],
+    containers: [{ name: 'app', resources: { requests: { memory: '128Mi' } } }],
+  };
+
+  test('GIVEN app 128Mi and a sidecar 64M WHEN summed THEN the app comes first, as in helpers.go, and the sum prints 193572Ki in JSON and text alike', () => {
+    const e = EffectiveResources.of(spec);
+    expect(e.requests).toEqual({ memory: '193572Ki' });
+    expect(e.explanation.requests[0]).toMatchObject({ longRunningTotal: '193572Ki', containerTotal: '193572Ki', total: '193572Ki' });
+    expect(e.explain().split('\n')[1]).toBe('  memory: max(app+sidecars = 128Mi + 64M = 193572Ki, peak init step "proxy" = 64M) = 193572Ki');
+    expect(effectiveResourceAnnotations(spec)[Annotations.EFFECTIVE_REQUESTS]).toBe('memory=193572Ki');
+  });
+
+  test('GIVEN the sidecar first in a sum of init steps THEN the sidecar\'s format wins there (restartable sum, then the init step\'s own figure first)', () => {
+    const e = EffectiveResources.of({
+      initContainers: [
+        { name: 'proxy', restartPolicy: 'Always', resources: { requests: { memory: '64M' } } },
+        { name: 'setup', resources: { requests: { memory: '1Gi' } } },
+      ],
+      containers: [{ name: 'app', resources: { requests: { memory: '1M' } } }],
+    });
+    // setup's step is its own 1Gi plus the proxy's 64M (own first): 1137741824, a multiple of 1024 -> 1111076Ki
+    expect(e.requests).toEqual({ memory: '1111076Ki' });
+  });
+
+  test('GIVEN a binary sum with a fraction THEN it prints in decimal, as CanonicalizeBytes does', () => {
+    const e = EffectiveResources.of({ containers: [{ resources: { requests: { memory: '1Ki' } } }, { resources: { requests: { memory: '500m' } } }] });
+    expect(e.requests).toEqual({ memory: '1024500m' });
+  });
+});
+
+describe('pod-level resources follow the target version', () => {
+  const spec = {
+    resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } },
+    containers: [{ name: 'a', resources: { requests: { cpu: '100m', memory: '64Mi' } } }],
+  };
+
+  test.each(['1.29', '1.31', '1.32', '1.33'])('GIVEN target %s (the field does not exist or its gate is off by default) THEN the containers decide', (version) => {
+    const e = EffectiveResources.of(spec, { targetVersion: v(version) });
+    expect(e.requests).toEqual({ cpu: '100m', memory: '64Mi' });
+    expect(e.qosClass).toBe(QosClass.BURSTABLE);
+    expect(e.explain()).not.toContain('pod-level');
+  });
+
+  test.each(['1.34', '1.35', '1.36'])('GIVEN target %s THEN pod-level resources replace the container sum and decide the QoS class', (version) => {
+    const e = EffectiveResources.of(spec, { targetVersion: v(version) });
+    expect(e.requests).toEqual({ cpu: '1', memory: '1Gi' });
+    expect(e.qosClass).toBe(QosClass.GUARANTEED);
+  });
+
+  test('GIVEN the gate switched on explicitly at 1.33 (alpha) THEN pod-level resources count', () => {
+    expect(EffectiveResources.of(spec, { targetVersion: v('1.33'), podLevelResources: true }).requests).toEqual({ cpu: '1', memory: '1Gi' });
+  });
+
+  test('GIVEN no options THEN the default target (1.29) applies: pod-level resources are not served there', () => {
+    expect(EffectiveResources.of(spec).requests).toEqual({ cpu: '100m', memory: '64Mi' });
+  });
+
+  describe('an empty pod-level resources: {}', () => {
+    const guaranteedContainers = { resources: {}, containers: [{ name: 'a', resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } }] };
+    test('GIVEN target 1.36 (PodLevelResourcesFixKubeletQOSClass on) THEN the containers decide: Guaranteed', () => {
+      expect(EffectiveResources.of(guaranteedContainers, { targetVersion: v('1.36') }).qosClass).toBe(QosClass.GUARANTEED);
+    });
+    test.each(['1.34', '1.35'])('GIVEN target %s (before the fix) THEN qos.go takes the empty pod-level figures: BestEffort', (version) => {
+      expect(EffectiveResources.of(guaranteedContainers, { targetVersion: v(version) }).qosClass).toBe(QosClass.BEST_EFFORT);
+    });
+    test('GIVEN target 1.33 (field dropped) THEN the containers decide: Guaranteed', () => {
+      expect(EffectiveResources.of(guaranteedContainers, { targetVersion: v('1.33') }).qosClass).toBe(QosClass.GUARANTEED);
+    });
+    test('GIVEN pod-level resources with only an unsupported resource at 1.36 THEN the containers decide too (IsPodLevelResourcesSet is false)', () => {
+      const onlyStorage = { ...guaranteedContainers, resources: { requests: { 'ephemeral-storage': '1Gi' } } };
+      expect(EffectiveResources.of(onlyStorage, { targetVersion: v('1.36') }).qosClass).toBe(QosClass.GUARANTEED);
+    });
   });
 });
 

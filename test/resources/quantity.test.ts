@@ -18,3 +18,18 @@ describe('Quantity parse cache', () => {
     expect(() => Quantity.parse('1.5.5Gi')).toThrow('invalid quantity "1.5.5Gi"');
   });
 });
+
+describe('Quantity.add keeps the left operand\'s format (apimachinery Quantity.Add), so the order of a sum decides how it prints', () => {
+  test.each([
+    ['128Mi', '64M', '193572Ki'], // BinarySI: a whole multiple of 1024, in the largest suffix that divides it
+    ['64M', '128Mi', '198217728'], // DecimalSI: the same amount
+    ['0', '64Mi', '64Mi'], // a zero left operand takes the right one's format
+    ['0Mi', '64M', '64M'],
+    ['1Ki', '500m', '1024500m'], // BinarySI with a fraction prints in decimal (CanonicalizeBytes)
+    ['512', '256', '768'],
+    ['512Ki', '512', '524800'], // 524800 = 512.5Ki: not a multiple of 1024 -> decimal
+    ['1Mi', '1Mi', '2Mi'],
+  ])('GIVEN %s + %s THEN it prints %s', (a, b, sum) => {
+    expect(Quantity.parse(a).add(Quantity.parse(b)).toString()).toBe(sum);
+  });
+});

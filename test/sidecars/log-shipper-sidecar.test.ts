@@ -10,6 +10,7 @@ import { FluentBitOutput } from '../../src/sidecars/fluent-bit-output';
 import { FluentBitParser } from '../../src/sidecars/fluent-bit-parser';
 import { LogShipperSidecar } from '../../src/sidecars/log-shipper-sidecar';
 import { TailCommandStyle } from '../../src/sidecars/tail-command-style';
+import { expandLikeKubelet } from '../upstream/expansion/kubelet-expansion';
 
 function deployment(props: { terminationGracePeriod?: Duration } = {}) {
   const chart = new Chart(Testing.app(), 'test');
@@ -26,7 +27,17 @@ function podSpec(chart: Chart): any {
   return manifests(chart).find((m) => m.kind === 'Deployment' || m.kind === 'Job').spec.template.spec;
 }
 
+/**
+ * What the kubelet expands command and args with: the container's environment, which always
+ * includes the service variables (KUBERNETES_SERVICE_HOST, ...) and here a value built to break quoting.
+ */
+const KUBELET_ENV = { KUBERNETES_SERVICE_HOST: '10.96.0.1', X: "'; echo injected; '", HOSTNAME: 'web-0' };
+
 const HOSTILE_PATHS = [
+  '/var/log/$(KUBERNETES_SERVICE_HOST)/app.log',
+  '/var/log/$(X)/app.log',
+  '/var/log/a$$b/app.log',
+  '/var/log/$HOSTNAME/$(HOSTNAME).log',
   '/var/log/my app/app log.txt',
   "/var/log/app/it's.log",
   '/var/log/app/"quoted".log',
@@ -61,18 +72,34 @@ describe('LogShipperSidecar.tail', () => {
     expect(spec.volumes).toEqual([{ name: 'log-shipper-logs', emptyDir: {} }]);
   });
 
-  test.each(HOSTILE_PATHS)('GIVEN the log path %j WHEN EXEC style THEN it is one literal argv element', (p) => {
+  test.each(HOSTILE_PATHS)('GIVEN the log path %j WHEN EXEC style THEN, after the kubelet\'s $(VAR) expansion, it is one literal argv element', (p) => {
     const { chart, workload, app } = deployment();
     LogShipperSidecar.tail().shipFrom(app, p).addTo(workload);
-    expect(podSpec(chart).initContainers[0].command).toEqual(['tail', '-F', '--', p]);
+    expect(podSpec(chart).initContainers[0].command.map((a: string) => expandLikeKubelet(a, KUBELET_ENV))).toEqual(['tail', '-F', '--', p]);
   });
 
-  test.each(HOSTILE_PATHS)('GIVEN the log path %j WHEN SHELL style THEN sh passes it to tail as one literal argument', (p) => {
+  test.each(HOSTILE_PATHS)('GIVEN the log path %j WHEN SHELL style THEN, after the kubelet\'s $(VAR) expansion, sh passes it to tail as one literal argument', (p) => {
     const { chart, workload, app } = deployment();
     LogShipperSidecar.tail({ commandStyle: TailCommandStyle.SHELL }).shipFrom(app, p).addTo(workload);
     const [sh, dashC, line] = podSpec(chart).initContainers[0].command;
     expect([sh, dashC]).toEqual(['sh', '-c']);
-    expect(argumentsSeenByTail(line)).toEqual(['-F', p]);
+    expect(argumentsSeenByTail(expandLikeKubelet(line, KUBELET_ENV))).toEqual(['-F', p]);
+  });
+
+  test('GIVEN a path with "$$" WHEN EXEC style THEN the manifest doubles every "$", so tail follows exactly that file', () => {
+    const { chart, workload, app } = deployment();
+    LogShipperSidecar.tail().shipFrom(app, '/var/log/a$$b/app.log').addTo(workload);
+    expect(podSpec(chart).initContainers[0].command).toEqual(['tail', '-F', '--', '/var/log/a$$$$b/app.log']);
+  });
+
+  test('GIVEN a path naming a variable whose value would end the shell quoting WHEN SHELL style THEN the value never reaches the shell', () => {
+    const { chart, workload, app } = deployment();
+    const p = '/var/log/$(X)/app.log';
+    LogShipperSidecar.tail({ commandStyle: TailCommandStyle.SHELL }).shipFrom(app, p).addTo(workload);
+    const line = podSpec(chart).initContainers[0].command[2];
+    expect(line).toBe("tail -F '/var/log/$$(X)/app.log'");
+    // Were the "$" not doubled, X = "'; reboot; '" would close the quote and run reboot.
+    expect(argumentsSeenByTail(expandLikeKubelet(line, { X: "'; echo injected; '" }))).toEqual(['-F', p]);
   });
 
   test('law: for any file name, the SHELL command line gives tail exactly ["-F", path] (real sh)', () => {
@@ -85,7 +112,7 @@ describe('LogShipperSidecar.tail', () => {
         const { chart, workload } = deployment();
         shipper.addTo(workload);
         const line = podSpec(chart).initContainers[0].command[2];
-        expect(argumentsSeenByTail(line)).toEqual(['-F', ...paths]);
+        expect(argumentsSeenByTail(expandLikeKubelet(line, KUBELET_ENV))).toEqual(['-F', ...paths]);
       }), { numRuns: 40 });
   });
 

@@ -2,7 +2,6 @@ import { PodManifest } from '../../engine/pod-manifest';
 import { isObject } from '../../engine/wire-types';
 import { EffectiveResources } from '../../resources/effective-resources';
 import { Quantity } from '../../resources/quantity';
-import { POD_LEVEL_RESOURCES_BETA } from '../pod-level-resources-version';
 import { RuleContext } from '../rule-context';
 
 /**
@@ -171,7 +170,7 @@ export function effectiveOf(admitted: AdmittedPod, context: RuleContext, exclude
   try {
     return EffectiveResources.ofManifest(admitted.manifest, {
       excludeOverhead,
-      podLevelResources: context._version.isAtLeast(POD_LEVEL_RESOURCES_BETA),
+      targetVersion: context._version,
     });
   } catch {
     return undefined;

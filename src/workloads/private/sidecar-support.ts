@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { ChecksRegistry } from './checks-registry';
 import { OwnSettings, resolvePodSettings } from './resolve-pod-settings';
+import { assertNumbers, containerObjectErrors, containerPropsProblems, workloadPropsProblems } from './construct-numbers';
 import { ErrorType } from '../../engine/error-type';
 import { KubernetesVersion } from '../../engine/kubernetes-version';
 import { PodDeclarations } from '../../engine/pod-declarations';
@@ -54,6 +55,7 @@ export class SidecarSupport {
 
   /** Adds a native sidecar through cdk8s-plus, with `restartPolicy: Always` and sidecar defaults. */
   public addSidecar(options: SidecarOptions, defaultName?: string): Sidecar {
+    assertNumbers(this.host, `sidecar "${options.name ?? defaultName ?? `sidecar-${this.sidecars.length}`}"`, containerPropsProblems(options));
     const { startAfter: _startAfter, shutdownTime: _shutdownTime, ...containerProps } = options;
     const container = baseAddInitContainer(this.host, {
       ...containerProps,
@@ -75,6 +77,7 @@ export class SidecarSupport {
     const { startAfter, ...containerProps } = options;
     const name = options.name ?? cdk8sPlusInitName(this.host);
     const subject = `addInitStep "${name}"`;
+    assertNumbers(this.host, `init container "${name}"`, containerPropsProblems(options));
     if (containerProps.restartPolicy === kplus.ContainerRestartPolicy.ALWAYS) {
       throw usageError(this.host.node.path, subject, {
         field: 'restartPolicy',
@@ -209,6 +212,7 @@ export class SidecarSupport {
    * The workload's own settings are checked here, at construction.
    */
   public attach(apiObject: ApiObject, options: SidecarWorkloadOptions): void {
+    assertNumbers(this.host, this.host.constructor.name, workloadPropsProblems(options));
     this.own = ownSettings(this.host, options);
     ChecksRegistry.markOwned(apiObject);
     const render = RenderOnce.of(apiObject);
@@ -218,7 +222,9 @@ export class SidecarSupport {
     });
     addPipelineValidation(this.host, render, options.lifecycleDocs
       ? (rendered) => writeLifecycleDocs(this.host, rendered.manifest, rendered.settings!)
-      : undefined);
+      : undefined,
+    // Containers added with cdk8s-plus's own addContainer (which we do not override) are checked here.
+    () => containerObjectErrors(this.host));
     this.render = render;
   }
 

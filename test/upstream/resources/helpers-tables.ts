@@ -10,10 +10,29 @@
  * `podLevelResources: false`. Upstream works on the spec as stored (no API-server defaulting),
  * so every case runs with `apiServerDefaults: false`.
  *
- * Left out, on purpose: cases that set `UseStatusResources: true` (in-place resize: they read
- * `status.containerStatuses[].resources`, `allocatedResources` and resize conditions, which a
- * manifest does not have), and the DRA cases (they read `status.nodeAllocatableResourceClaimStatuses`).
- * Cases with `UseStatusResources: false` are kept: the status is ignored there.
+ * Every spec-only case is ported (a case is spec-only when its result depends on the pod spec
+ * alone). Left out, on purpose, each for a reason:
+ * - cases that set `UseStatusResources: true` (in-place resize: they read
+ *   `status.containerStatuses[].resources`, `allocatedResources` and resize conditions, which a
+ *   manifest does not have). Cases with `UseStatusResources: false` are kept: the status is
+ *   ignored there;
+ * - the DRA cases with `UseDRANodeAllocatableResourceClaimStatus: true`, TestPodResourceRequestsWithSharedDRAClaims,
+ *   TestPodResourceLimitsWithSharedDRAClaims and TestGetContainerDRAAllocations (they read
+ *   `status.nodeAllocatableResourceClaimStatuses`). Kept: "No claims" (nothing to read) and the case
+ *   with the option off;
+ * - TestPodRequestsAndLimitsVerticalScalingWrappers: four cases read the pod status; the two
+ *   "non missing container requests applied to ..." cases exercise `NonMissingContainerRequests`,
+ *   a scheduler-internal option (defaults it substitutes for missing requests when scoring) that
+ *   no figure of ours uses;
+ * - TestPodResourceRequestsReuse and TestResizeConditionsAndSupportedResources: `Reuse` (map
+ *   recycling) and resize conditions are implementation details with no manifest input.
+ *
+ * Ported from this file: TestPodRequestsAndLimits (5 of 5), TestPodRequestsAndLimitsWithoutOverhead
+ * (3 of 3), TestPodResourceRequests (10 of 17), TestPodResourceLimits (13 of 18),
+ * TestIsPodLevelResourcesSet (6 of 6), TestIsPodLevelLimitsSet (5 of 5), TestPodLevelResourceRequests
+ * (17 of 22), TestIsSupportedPodLevelResource (5 of 5), TestPodRequestsAndLimitsWithDRA (the 2 cases
+ * whose result does not depend on the status),
+ * TestAggregateContainerRequestsAndLimits (8 of 15).
  */
 
 export interface HelpersCase {
@@ -430,4 +449,142 @@ export const TEST_AGGREGATE_CONTAINER_REQUESTS_AND_LIMITS: ReadonlyArray<Aggrega
     expectedRequests: {},
     expectedLimits: { cpu: '17' },
   },
+];
+
+/**
+ * Upstream's `getPod(name, podResources{...})`: ONE app container and ONE init container
+ * ("init-" + name) with the same requests and limits, and the pod overhead.
+ */
+interface PodResources {
+  cpuRequest?: string; cpuLimit?: string; memoryRequest?: string; memoryLimit?: string; cpuOverhead?: string; memoryOverhead?: string;
+}
+
+function getPod(name: string, r: PodResources): any {
+  const pick = (cpu?: string, memory?: string) => ({ ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) });
+  const resources = { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
+  return {
+    containers: [{ name, resources }],
+    initContainers: [{ name: `init-${name}`, resources }],
+    overhead: pick(r.cpuOverhead, r.memoryOverhead),
+  };
+}
+
+/** A case with both figures checked (TestPodRequestsAndLimits and its WithoutOverhead twin). */
+export interface RequestsAndLimitsCase {
+  readonly name: string;
+  readonly podSpec: any;
+  readonly expectedRequests: { [resource: string]: string };
+  readonly expectedLimits: { [resource: string]: string };
+}
+
+/** `TestPodRequestsAndLimits` (`PodResourcesOptions{}`: overhead included). */
+export const TEST_POD_REQUESTS_AND_LIMITS: ReadonlyArray<RequestsAndLimitsCase> = [
+  { name: 'just-limit-no-overhead', podSpec: getPod('foo', { cpuLimit: '9' }), expectedRequests: {}, expectedLimits: { cpu: '9' } },
+  { name: 'just-overhead', podSpec: getPod('foo', { cpuOverhead: '5', memoryOverhead: '5' }), expectedRequests: { cpu: '5', memory: '5' }, expectedLimits: {} },
+  {
+    name: 'req-and-overhead',
+    podSpec: getPod('foo', { cpuRequest: '1', memoryRequest: '10', cpuOverhead: '5', memoryOverhead: '5' }),
+    expectedRequests: { cpu: '6', memory: '15' },
+    expectedLimits: {},
+  },
+  {
+    name: 'all-req-lim-and-overhead',
+    podSpec: getPod('foo', { cpuRequest: '1', cpuLimit: '2', memoryRequest: '10', memoryLimit: '12', cpuOverhead: '5', memoryOverhead: '5' }),
+    expectedRequests: { cpu: '6', memory: '15' },
+    expectedLimits: { cpu: '7', memory: '17' },
+  },
+  {
+    name: 'req-some-lim-and-overhead',
+    podSpec: getPod('foo', { cpuRequest: '1', cpuLimit: '2', memoryRequest: '10', cpuOverhead: '5', memoryOverhead: '5' }),
+    expectedRequests: { cpu: '6', memory: '15' },
+    expectedLimits: { cpu: '7' },
+  },
+];
+
+const twoContainers = [
+  { name: 'foobar', resources: { requests: { cpu: '1', memory: '5' }, limits: { cpu: '2', memory: '10' } } },
+  { name: 'foobar2', resources: { requests: { cpu: '4', memory: '12' }, limits: { cpu: '8', memory: '24' } } },
+];
+
+/** `TestPodRequestsAndLimitsWithoutOverhead` (`ExcludeOverhead: true`). */
+export const TEST_POD_REQUESTS_AND_LIMITS_WITHOUT_OVERHEAD: ReadonlyArray<RequestsAndLimitsCase> = [
+  {
+    name: 'two container no overhead - should just be sum of containers',
+    podSpec: { containers: twoContainers },
+    expectedRequests: { cpu: '5', memory: '17' },
+    expectedLimits: { cpu: '10', memory: '34' },
+  },
+  {
+    name: "two container with overhead - shouldn't consider overhead",
+    podSpec: { overhead: { cpu: '3', memory: '8' }, containers: twoContainers },
+    expectedRequests: { cpu: '5', memory: '17' },
+    expectedLimits: { cpu: '10', memory: '34' },
+  },
+  {
+    name: 'two container with overhead, massive init - should just be the largest init',
+    podSpec: {
+      overhead: { cpu: '3', memory: '8' },
+      containers: twoContainers,
+      initContainers: [
+        { name: 'small-init', resources: { requests: { cpu: '1', memory: '5' }, limits: { cpu: '1', memory: '5' } } },
+        { name: 'big-init', resources: { requests: { cpu: '40', memory: '120' }, limits: { cpu: '80', memory: '240' } } },
+      ],
+    },
+    expectedRequests: { cpu: '40', memory: '120' },
+    expectedLimits: { cpu: '80', memory: '240' },
+  },
+];
+
+/** `TestPodRequestsAndLimitsWithDRA`, the cases whose result reads no status: no claims, or the option off. */
+export const TEST_POD_REQUESTS_AND_LIMITS_WITH_DRA_SPEC_ONLY: ReadonlyArray<RequestsAndLimitsCase> = [
+  {
+    name: 'No claims',
+    podSpec: { containers: [{ name: 'c1', resources: { limits: { cpu: '100m', memory: '1Gi' }, requests: { cpu: '100m', memory: '1Gi' } } }] },
+    expectedRequests: { cpu: '100m', memory: '1Gi' },
+    expectedLimits: { cpu: '100m', memory: '1Gi' },
+  },
+  {
+    name: 'UseDRANodeAllocatableResourceClaimStatus flag disabled',
+    podSpec: {
+      containers: [{ name: 'c1', resources: { limits: { cpu: '100m' }, requests: { cpu: '100m' }, claims: [{ name: 'claim-1' }] } }],
+      resourceClaims: [{ name: 'claim-1', resourceClaimName: 'node-allocatable-claim' }],
+    },
+    expectedRequests: { cpu: '100m' },
+    expectedLimits: { cpu: '100m' },
+  },
+];
+
+/** A pod-level predicate case: pod-level `spec.resources` (undefined: absent) -> expected answer. */
+export interface PodLevelPredicateCase {
+  readonly name: string;
+  readonly podResources?: { requests?: { [resource: string]: string }; limits?: { [resource: string]: string } };
+  readonly expected: boolean;
+}
+
+/** `TestIsPodLevelResourcesSet`. */
+export const TEST_IS_POD_LEVEL_RESOURCES_SET: ReadonlyArray<PodLevelPredicateCase> = [
+  { name: 'nil resources struct', expected: false },
+  { name: 'empty resources struct', podResources: {}, expected: false },
+  { name: 'only unsupported resource requests set', podResources: { requests: { 'ephemeral-storage': '1Mi' } }, expected: false },
+  { name: 'only unsupported resource limits set', podResources: { limits: { 'ephemeral-storage': '1Mi' } }, expected: false },
+  { name: 'unsupported and suported resources requests set', podResources: { requests: { 'ephemeral-storage': '1Mi', 'cpu': '1m' } }, expected: true },
+  { name: 'unsupported and suported resources limits set', podResources: { limits: { 'ephemeral-storage': '1Mi', 'cpu': '1m' } }, expected: true },
+];
+
+/** `TestIsPodLevelLimitsSet`. */
+export const TEST_IS_POD_LEVEL_LIMITS_SET: ReadonlyArray<PodLevelPredicateCase> = [
+  { name: 'nil resources struct', expected: false },
+  { name: 'empty resources struct', podResources: {}, expected: false },
+  { name: 'only resource requests set', podResources: { requests: { memory: '100Mi' } }, expected: false },
+  { name: 'only unsupported resource limits set', podResources: { limits: { 'ephemeral-storage': '1Mi' } }, expected: false },
+  { name: 'unsupported and suported resources limits set', podResources: { limits: { 'ephemeral-storage': '1Mi', 'cpu': '1m' } }, expected: true },
+];
+
+/** `TestIsSupportedPodLevelResource`: resource name -> supported at pod level. */
+export const TEST_IS_SUPPORTED_POD_LEVEL_RESOURCE: ReadonlyArray<[string, boolean]> = [
+  ['cpu', true],
+  ['memory', true],
+  ['ephemeral-storage', false],
+  ['hugepages-2Mi', true],
+  ['hugepages-1Gi', true],
 ];
