@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import * as kplus from '../cdk8s-plus';
 
 /**
  * Properties of a `SidecarContext`.

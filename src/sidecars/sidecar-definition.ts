@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 import { SidecarContext } from './sidecar-context';
 import { ErrorType } from '../engine/error-type';
 import { Sidecar, SidecarOptions } from '../workloads/sidecar';

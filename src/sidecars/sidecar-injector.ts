@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, Duration, JsonPatch } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import * as kplus from '../cdk8s-plus';
 import { InjectionTarget } from './injection-target';
 import { SidecarContext } from './sidecar-context';
 import { SidecarDefinition } from './sidecar-definition';

@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { checkManifest, markSidecarOwned, recordSuppressions, resolveChecks, setPodAnnotations } from './check-manifest';
 import { writeLifecycleDocs } from './lifecycle-docs';
 import { RenderOnce } from './render-once';
 import { applySidecarMode, modeOptionsFrom } from './sidecar-modes';
 import { reportWarning } from './warning-reporter';
+import * as kplus from '../../cdk8s-plus';
 import { Annotations, writeRelation } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
 import { KubernetesVersion } from '../../engine/kubernetes-version';
