@@ -68,6 +68,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
 
+// --- i15 (issue 15): usable from any cdk8s app --------------------------------------------------------
+// cdk8s-plus-33: CI runs the whole suite against it too (jest maps cdk8s-plus-28 to it, see the test:plus-33 task)
+// and scripts/build-variant.ts builds the cdk8s-sidecars-plus-33 package from the same source. cdk8s 2.70.0 (above)
+// satisfies its peer range (^2.68.11), so one cdk8s serves both majors.
+// cdk8s-cli: the real `cdk8s synth` runs the fixture apps and the validation plugin in test/plugin/.
+project.addDevDeps('cdk8s-plus-33@2.5.57', 'cdk8s-cli@2.207.60');
+project.addTask('test:plus-33', {
+  description: 'Run the whole test suite against cdk8s-plus-33 (see test/plus-33/jest.config.js)',
+  exec: 'jest --ci --config test/plus-33/jest.config.js',
+  receiveArgs: true,
+});
+// --- end i15 ---------------------------------------------------------------------------------------------
+
 // The command-line tool (lint, explain, migrate).
 project.addBins({ 'cdk8s-sidecars': 'lib/cli/bin.js' });
 
