@@ -176,7 +176,8 @@ describe('SidecarValidation (cdk8s validation plugin)', () => {
   test('GIVEN a context it cannot use WHEN validated THEN it reports an internal error and fails, without throwing', async () => {
     const logged: string[] = [];
     const submitted: any[] = [];
-    const context = { manifests: 42, logger: { log: (m: string) => logged.push(m) }, report: { addViolation: () => undefined, submit: (...args: any[]) => submitted.push(args) } };
+    const report = { addViolation: () => undefined, submit: (...args: any[]) => submitted.push(args) };
+    const context = { manifests: 42, logger: { log: (m: string) => logged.push(m) }, report };
     await expect(new SidecarValidation().validate(context as any)).resolves.toBeUndefined();
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/^cdk8s-sidecars: Internal error: TypeError: /);
