@@ -143,7 +143,7 @@ project.addTask('rules-md', {
 // Written and removed by test/readme.test.ts while it type-checks the README's code.
 project.gitignore.exclude('/test/.readme-snippets.generated.ts');
 
-for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/']) {
+for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/', '/fixture-apps/' /* i15 */]) {
   project.addPackageIgnore(pattern);
 }
 
