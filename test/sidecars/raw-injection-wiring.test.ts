@@ -29,7 +29,8 @@ function deploymentOf(chart: Chart): any {
 /** Every volume a container mounts exists in the pod (the API server's "Not found" otherwise). */
 function unmountedNames(spec: any): string[] {
   const volumes = new Set((spec.volumes ?? []).map((v: any) => v.name));
-  return [...spec.initContainers ?? [], ...spec.containers].flatMap((c: any) => (c.volumeMounts ?? []).map((m: any) => m.name)).filter((n: string) => !volumes.has(n));
+  const mounted = [...spec.initContainers ?? [], ...spec.containers].flatMap((c: any) => (c.volumeMounts ?? []).map((m: any) => m.name));
+  return mounted.filter((n: string) => !volumes.has(n));
 }
 
 const shipper = () => LogShipperSidecar.tail().shipFromContainer('ledger', '/var/log/ledger/ledger.log');
