@@ -23,9 +23,9 @@ export interface SidecarDefinitionProps {
  * A definition is a recipe: `sidecarOptions()` renders the container (with the defaults the
  * team stands behind: image, resources, security context, probes, volumes), and `bind()` wires it
  * into a Sidecar* workload (mounts into app containers, readiness gating). `addTo()` adds it to one
- * workload; `SidecarInjector` adds it to every matching workload under a scope, including raw
- * manifests (where `bind()` runs on a stand-in and its mounts, env and relations are carried
- * into the YAML) and plain cdk8s-plus workloads (where only `sidecarOptions()` is used).
+ * workload; `SidecarInjector` adds it to every matching workload under a scope, including plain
+ * cdk8s-plus workloads (`addTo()` on an `ISidecarWorkload` view of them) and raw manifests (where
+ * `bind()` runs on a stand-in and its mounts, env and relations are carried into the YAML).
  *
  * Subclasses implement `sidecarOptions()` and may override `bind()`. See
  * `docs/authoring-sidecars.md` for a complete example.
@@ -83,7 +83,8 @@ export abstract class SidecarDefinition {
    * `requireReady()` for containers that need it, `startsAfter()` for steps it needs. For
    * injection into a raw manifest it runs on a stand-in whose containers have the manifest's
    * names: find containers by name there, and change only volume mounts, env and relations
-   * (anything else is refused). Not called for plain cdk8s-plus workloads.
+   * (anything else is refused). For a plain cdk8s-plus workload, `workload` is a view of it whose
+   * relations are recorded as annotations.
    *
    * @param _workload the workload the sidecar was added to
    * @param _sidecar the sidecar just added

@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import * as kplus from '../cdk8s-plus';
 import { InjectionTarget } from './injection-target';
+import { PlainPodWorkload } from './private/plain-pod-workload';
 import { ContainerWiring, renderForRawManifest } from './private/raw-wiring';
 import { SidecarContext } from './sidecar-context';
 import { SidecarDefinition } from './sidecar-definition';
@@ -18,7 +19,9 @@ import { ISidecarWorkload } from '../workloads/sidecar-workload';
  *
  * `inject()` adds a `SidecarDefinition` to every matching pod-bearing workload under a scope:
  * - Sidecar* workloads through `addTo()` (so `bind()` wires it),
- * - plain cdk8s-plus workloads through `addInitContainer()` with `restartPolicy: Always`,
+ * - plain cdk8s-plus workloads through `addTo()` on an `ISidecarWorkload` view of them (the
+ *   sidecar through `addInitContainer()` with `restartPolicy: Always`, moved first; `bind()`
+ *   wires the real cdk8s-plus containers; relations are written as annotations),
  * - raw `ApiObject`s (from `Include` or Helm) through JSON patches: `addTo()` and `bind()` run on a
  *   stand-in `SidecarPod` with the manifest's container names, and the sidecar container, its
  *   volumes and what `bind()` gave the manifest's containers (volume mounts, env, envFrom,
@@ -118,23 +121,10 @@ function plainPodTarget(pod: kplus.AbstractPod): Target {
     view,
     inject(definition) {
       if ([...pod.initContainers, ...pod.containers].some((c) => c.name === definition.name)) return false;
-      const annotations = pod.podMetadata.toJson().annotations ?? {};
-      const before = injectedNames(annotations);
-      const { startAfter: _workloadSpecific, shutdownTime, ...props } = definition._renderOptions(SidecarContext.of(pod));
-      const index = pod.initContainers.length;
-      pod.addInitContainer({ ...props, resources: props.resources ?? Sidecar.DEFAULT_RESOURCES });
-      // cdk8s-plus appends; move the sidecar in front of the pod's own init containers at synth.
-      const apiObject = pod.node.children.find(ApiObject.isApiObject);
-      const base = apiObject ? podSpecPointer(apiObject.kind) : undefined;
-      const position = Math.min(before.length, index);
-      if (base !== undefined && position !== index) {
-        apiObject!.addJsonPatch(JsonPatch.move(`${base}/initContainers/${index}`, `${base}/initContainers/${position}`));
-      }
+      const before = injectedNames(pod.podMetadata.toJson().annotations);
+      // addTo() and bind() on the pod itself, through an ISidecarWorkload view of it.
+      definition.addTo(PlainPodWorkload.of(pod, before.length));
       pod.podMetadata.addAnnotation(SidecarInjector.INJECTED_ANNOTATION, JSON.stringify([...before, definition.name]));
-      if (shutdownTime) {
-        const { values } = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
-        pod.podMetadata.addAnnotation(Annotations.SHUTDOWN_SECONDS, JSON.stringify({ ...values, [definition.name]: shutdownTime.toSeconds() }));
-      }
       return true;
     },
   };
@@ -244,14 +234,6 @@ function wiringPatchesFor(w: ContainerWiring, pod: PodManifest, base: string, si
     else patches.push(...fresh.map((e) => JsonPatch.add(`${at}/-`, e)));
   }
   return patches;
-}
-
-/** The JSON pointer of a pod spec in a cdk8s-plus workload of this kind. */
-function podSpecPointer(kind: string): string | undefined {
-  // Reuse the engine's one table of pod locations by reading a skeleton manifest of that kind.
-  const skeleton = { kind, spec: { template: { spec: {} }, jobTemplate: { spec: { template: { spec: {} } } } } };
-  const pod = PodManifest.from(skeleton);
-  return pod ? pointer(pod.podSpecPath.toString()) : undefined;
 }
 
 /** `spec.template.spec` -> `/spec/template/spec` (our paths here hold no indexes). */

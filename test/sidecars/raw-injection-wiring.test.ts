@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { ApiObject, Chart, Include, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { CertReloaderSidecar } from './cert-reloader-sidecar';
 import { SidecarDeployment } from '../../src';
 import { Annotations } from '../../src/engine/annotations';
@@ -35,7 +36,7 @@ function unmountedNames(spec: any): string[] {
 
 const shipper = () => LogShipperSidecar.tail().shipFromContainer('ledger', '/var/log/ledger/ledger.log');
 
-describe('SidecarInjector into raw manifests: bind() wiring', () => {
+describe('SidecarInjector into raw manifests and plain cdk8s-plus workloads: bind() wiring', () => {
   test('GIVEN an Included vendor Deployment WHEN a cert reloader is injected THEN every app container gets the cert volume read-only, the env and the readiness relation', () => {
     const chart = vendorChart();
     expect(SidecarInjector.inject(chart, new CertReloaderSidecar(), { podLabels: { app: 'ledger' } }).injected).toEqual(['prod/ledger/ledger-deployment']);
@@ -191,5 +192,27 @@ describe('SidecarInjector into raw manifests: bind() wiring', () => {
     LogShipperSidecar.tail().shipFromContainer('app', '/var/log/app/app.log').addTo(deployment);
     const spec = Testing.synth(chart)[0].spec.template.spec;
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'log-shipper-logs', mountPath: '/var/log/app' }]);
+  });
+
+  test('GIVEN a plain cdk8s-plus Deployment WHEN a log shipper (shipFrom its container) and a cert reloader are injected THEN bind() wires its real containers and the relations accumulate', () => {
+    const chart = new Chart(Testing.app(), 'prod');
+    const plain = new kplus.Deployment(chart, 'ledger', { metadata: { name: 'ledger' } });
+    const ledger = plain.addContainer({ name: 'ledger', image: 'vendor/ledger:4.1', securityContext: { user: 1000 } });
+    plain.addInitContainer({ name: 'wait-db', image: 'busybox:1.36', securityContext: { user: 1000 } });
+    SidecarInjector.inject(chart, LogShipperSidecar.tail().shipFrom(ledger, '/var/log/ledger/ledger.log'));
+    SidecarInjector.inject(chart, new CertReloaderSidecar());
+    const deployment = deploymentOf(chart);
+    const spec = deployment.spec.template.spec;
+    expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['log-shipper', 'Always'], ['cert-reloader', 'Always'], ['wait-db', undefined]]);
+    expect(spec.containers[0].volumeMounts).toEqual([
+      { name: 'log-shipper-logs', mountPath: '/var/log/ledger' },
+      { name: 'tls-certs', mountPath: '/etc/tls', readOnly: true },
+    ]);
+    expect(spec.containers[0].env).toEqual([{ name: 'TLS_CERT_FILE', value: '/etc/tls/tls.crt' }, { name: 'TLS_KEY_FILE', value: '/etc/tls/tls.key' }]);
+    expect(JSON.parse(deployment.spec.template.metadata.annotations[Annotations.NEEDS_READY])).toEqual({ ledger: ['cert-reloader'] });
+    expect(deployment.spec.template.metadata.annotations[SidecarInjector.INJECTED_ANNOTATION]).toBe('["log-shipper","cert-reloader"]');
+    expect(JSON.parse(deployment.spec.template.metadata.annotations[Annotations.SHUTDOWN_SECONDS])).toEqual({ 'cert-reloader': 1 });
+    expect(unmountedNames(spec)).toEqual([]);
+    expect(SidecarRules.check(deployment).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

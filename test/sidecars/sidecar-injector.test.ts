@@ -99,7 +99,7 @@ describe('SidecarInjector', () => {
     expect(SidecarInjector.inject(chart, agent(), { filter: onlyCronJobs }).injected).toEqual(['test/vendor/report-cronjob']);
   });
 
-  test('GIVEN a Sidecar* workload and a plain cdk8s-plus Deployment WHEN injected THEN both get the sidecar first, wired, and idempotently', () => {
+  test('GIVEN a Sidecar* workload and a plain cdk8s-plus Deployment WHEN injected THEN both get the sidecar first, wired by bind(), and idempotently', () => {
     const chart = new Chart(Testing.app(), 'test');
     const web = new SidecarDeployment(chart, 'web', { metadata: { name: 'web' }, podMetadata: { labels: { team: 'pay' } } });
     web.addInitStep({ name: 'warmup', image: 'warmup:1.0', securityContext: { user: 1000 } });
@@ -116,10 +116,14 @@ describe('SidecarInjector', () => {
     expect(webJson.spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['secrets-agent', 'warmup']);
     expect(plainJson.spec.template.spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['secrets-agent', 'Always'], ['warmup', undefined]]);
     expect(otherJson.spec.template.spec.initContainers).toBeUndefined();
-    // Sidecar* workload: bind() ran (read-only mount, readiness relation); the plain one has no such relations
-    expect(webJson.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'secrets', mountPath: '/run/secrets/app', readOnly: true }]);
-    expect(JSON.parse(webJson.spec.template.metadata.annotations[Annotations.NEEDS_READY])).toEqual({ app: ['secrets-agent'] });
+    // bind() ran on both (read-only mount, readiness relation); the Sidecar* workload also orders its own step after the sidecar
+    for (const json of [webJson, plainJson]) {
+      expect(json.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'secrets', mountPath: '/run/secrets/app', readOnly: true }]);
+      expect(JSON.parse(json.spec.template.metadata.annotations[Annotations.NEEDS_READY])).toEqual({ app: ['secrets-agent'] });
+    }
     expect(JSON.parse(webJson.spec.template.metadata.annotations[Annotations.START_AFTER])).toEqual({ warmup: ['secrets-agent'] });
+    expect(plainJson.spec.template.metadata.annotations[Annotations.START_AFTER]).toBeUndefined();
+    expect(SidecarRules.check(plainJson).filter((f) => f.severity === 'error')).toEqual([]);
     for (const json of [webJson, plainJson]) expect(json.spec.template.metadata.annotations[INJECTED]).toBe('["secrets-agent"]');
   });
 
