@@ -157,6 +157,27 @@ describe('SidecarValidation (cdk8s validation plugin)', () => {
     ]);
   });
 
+  test('fails with the fix when the properties are not a mapping, or a value has the wrong type', async () => {
+    const app = synth(migrateWithPort);
+    const P = 'cdk8s.yaml validations[class: SidecarValidation].properties';
+    expect((await validate(['restricted'], app)).logged).toEqual([
+      `cdk8s-sidecars: ${P}: Invalid value: ["restricted"]: must be a mapping. Fix: give properties such as targetVersion: "1.30"`,
+    ]);
+    const wrong = await validate({ targetVersion: true, suppressions: 'SC-API-003' }, app);
+    expect(wrong.success).toBe(false);
+    expect(wrong.logged).toEqual([
+      `cdk8s-sidecars: ${P}.targetVersion: Invalid value: true: must be a Kubernetes minor version. Fix: e.g. targetVersion: "1.30"`,
+      `cdk8s-sidecars: ${P}.suppressions: Invalid value: "SC-API-003": must be a list of { ruleId, reason }`,
+    ]);
+  });
+
+  test('fails naming the file when a manifest cannot be read', async () => {
+    const missing = path.join(dir, 'gone.k8s.yaml');
+    const { success, logged } = await validate({}, { manifests: [missing] });
+    expect(success).toBe(false);
+    expect(logged).toEqual([expect.stringContaining(`cdk8s-sidecars: ${missing}: cannot read the manifest: ENOENT`)]);
+  });
+
   test('fails naming file, line and column when a manifest is not YAML', async () => {
     const bad = path.join(dir, 'broken.k8s.yaml');
     fs.writeFileSync(bad, 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\n');

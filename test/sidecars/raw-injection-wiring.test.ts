@@ -164,6 +164,11 @@ describe('SidecarInjector into raw manifests and plain cdk8s-plus workloads: bin
     expect(Testing.synth(chart)[0].spec.template.spec.initContainers).toBeUndefined();
   });
 
+  test('throws at once, with the fix, when shipFromContainer() is given a relative path', () => {
+    expect(() => LogShipperSidecar.tail().shipFromContainer('ledger', 'ledger.log')).toThrow(
+      /^LogShipperSidecar "log-shipper": shipFromContainer\("ledger", "ledger\.log"\): Invalid value: .*\. Fix: give the absolute path of the file the container writes, such as "\/var\/log\/app\/app\.log"$/);
+  });
+
   test('throws naming the containers there are when a log shipper ships from a container the vendor pod does not have', () => {
     const chart = vendorChart();
     expect(() => SidecarInjector.inject(chart, LogShipperSidecar.tail().shipFromContainer('api', '/var/log/api.log'))).toThrow(
