@@ -83,6 +83,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: {},
   },
   gitignore: ['/.tmp/'],
+
+  // --- i15 (issue 15): jsii targets, named as cdk8s-plus names its own (docs/languages.md) ----------------
+  // CI generates their sources with `jsii-pacmak --code-only` (task package:sources); building the packages
+  // needs each language's toolchain and registry, which this machine does not have.
+  publishToPypi: { distName: 'cdk8s-sidecars', module: 'cdk8s_sidecars' },
+  publishToMaven: { javaPackage: 'io.github.cdk8s_sidecars', mavenGroupId: 'io.github.cdk8s-sidecars', mavenArtifactId: 'cdk8s-sidecars' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sSidecars', packageId: 'Cdk8sSidecars' },
+  publishToGo: { moduleName: 'github.com/cdk8s-sidecars/cdk8s-sidecars-go' },
+  // Node: the engines floor. 20 keeps working (CI here runs it); the README recommends the current LTS.
+  minNodeVersion: '20.0.0',
+  // --- end i15 ---------------------------------------------------------------------------------------------
 });
 
 // jest 29 and eslint-import-resolver-typescript 3.6.x resolve modules with enhanced-resolve; 3.8+ and 4.x pull in
@@ -90,6 +101,40 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // `npm ci` then refuses that lockfile. projen's eslint component adds the package unpinned.
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
+
+// --- i15 (issue 15): usable from any cdk8s app --------------------------------------------------------
+// cdk8s-plus-33: CI runs the whole suite against it too (jest maps cdk8s-plus-28 to it, see the test:plus-33 task)
+// and scripts/build-variant.ts builds the cdk8s-sidecars-plus-33 package from the same source. cdk8s 2.70.0 (above)
+// satisfies its peer range (^2.68.11), so one cdk8s serves both majors.
+// cdk8s-cli: the real `cdk8s synth` runs the fixture apps and the validation plugin in test/plugin/.
+project.addDevDeps('cdk8s-plus-33@2.5.57', 'cdk8s-cli@2.207.60');
+// The cdk8s-sidecars-plus-33 npm package, built from this source (scripts/build-variant.ts).
+project.addTask('package:plus-33', {
+  description: 'Build the cdk8s-sidecars-plus-33 package (same source, cdk8s-plus-33) into dist/js',
+  exec: 'ts-node --project test/tsconfig.json scripts/build-variant.ts 33',
+});
+// Python, Java, .NET and Go sources (code only: their toolchains and registries are not on this machine),
+// then what can be checked here (scripts/check-generated-sources.ts, docs/languages.md).
+project.addTask('package:sources', {
+  description: 'Generate the Python, Java, .NET and Go sources into dist/ with jsii-pacmak --code-only, and check them',
+  steps: [
+    { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go' },
+    { exec: 'ts-node --project test/tsconfig.json scripts/check-generated-sources.ts' },
+  ],
+});
+// package-all: what this machine can produce. projen's package:python/java/dotnet/go tasks (full builds, with
+// each language's toolchain) stay available for a machine that has them.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(project.tasks.tryFind('package:plus-33')!);
+packageAll.spawn(project.tasks.tryFind('package:sources')!);
+project.addTask('test:plus-33', {
+  description: 'Run the whole test suite against cdk8s-plus-33 (see test/plus-33/jest.config.js)',
+  exec: 'jest --ci --config test/plus-33/jest.config.js',
+  receiveArgs: true,
+});
+// --- end i15 ---------------------------------------------------------------------------------------------
 
 // The command-line tool (lint, explain, migrate).
 project.addBins({ 'cdk8s-sidecars': 'lib/cli/bin.js' });
@@ -204,7 +249,7 @@ project.addTask('cli-md', {
 // Written and removed by test/readme.test.ts while it type-checks the README's code.
 project.gitignore.exclude('/test/.readme-snippets.generated.ts');
 
-for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/']) {
+for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/', '/fixture-apps/' /* i15 */]) {
   project.addPackageIgnore(pattern);
 }
 

@@ -64,3 +64,8 @@ export * from './sidecars/proxy-sidecar';
 export * from './sidecars/injection-target';
 export * from './sidecars/sidecar-injection-options';
 export * from './sidecars/sidecar-injector';
+
+// cdk8s validation plugin (`validations:` in cdk8s.yaml)
+export * from './plugin/validation-context';
+export * from './plugin/sidecar-validation-props';
+export * from './plugin/sidecar-validation';

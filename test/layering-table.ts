@@ -4,8 +4,10 @@
  */
 /** Node's built-in modules the layers that touch the file system may use. */
 export const NODE = ['fs', 'path', 'os', 'util', 'stream', 'readline', 'child_process', 'url', 'events', 'process'];
-/** cdk8s and its companions: the construct layer only. */
-export const CDK8S = ['cdk8s', 'cdk8s-plus-28', 'constructs'];
+/** cdk8s and its companions: the construct layer only (cdk8s-plus itself only through `kplus`). */
+export const CDK8S = ['cdk8s', 'constructs'];
+/** src/cdk8s-plus.ts, the `kplus` layer: the one module that names a cdk8s-plus package (issue 15). */
+export const KPLUS_MODULE = 'cdk8s-plus';
 
 /** The engine layer: plain Kubernetes JSON in, findings and figures out; no cdk8s, no file system. */
 export const ENGINE_LAYER = ['engine', 'resources', 'lifecycle', 'modes', 'validation', 'rules', 'pipeline'];
@@ -28,10 +30,11 @@ export const LAYERS: Record<string, Allowed> = {
   'pipeline': { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation', 'rules'], packages: [] },
   // construct layer
   'kplus': { folders: ['engine'], packages: ['cdk8s', 'cdk8s-plus-28', 'constructs'] }, // the one cdk8s-plus import module (issue 15)
-  'synth': { folders: ['engine', 'lifecycle', 'rules', 'pipeline'], packages: [...CDK8S, 'fs', 'path'] },
+  'synth': { folders: ['engine', 'lifecycle', 'rules', 'pipeline', 'kplus'], packages: [...CDK8S, 'fs', 'path'] },
   'workloads': { folders: [...ENGINE_LAYER, 'synth', 'kplus'], packages: CDK8S },
   'sidecars': { folders: [...ENGINE_LAYER, 'synth', 'kplus', 'workloads'], packages: [...CDK8S, 'path', 'yaml'] },
-  'plugin': { folders: [...ENGINE_LAYER, 'synth', 'kplus', 'workloads', 'sidecars'], packages: [...CDK8S, ...NODE, 'yaml'] }, // cdk8s validation plugin (issue 15)
+  // the cdk8s validation plugin sits beside the CLI on the engine alone: it loads without cdk8s (issue 15)
+  'plugin': { folders: ENGINE_LAYER, packages: ['fs', 'path', 'yaml'] },
   // command line: the engine layer, never the constructs
   'cli': { folders: ENGINE_LAYER, packages: [...NODE, 'yaml'] },
   // src/index.ts: re-exports everything public

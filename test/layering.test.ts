@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { Allowed, CDK8S, ENGINE_LAYER, LAYERS } from './layering-table';
+import { Allowed, CDK8S, ENGINE_LAYER, KPLUS_MODULE, LAYERS } from './layering-table';
 
 /**
  * Layers point one way: engine <- constructs <- CLI. The allow-list below says, for every folder
@@ -25,6 +25,8 @@ export interface Edge {
 
 /** The folder of a file below src/ (`(root)` for src/index.ts), from a path relative to src/. */
 function folderOf(relative: string): string {
+  // src/cdk8s-plus.ts is a layer of its own (issue 15): the one module that names a cdk8s-plus package.
+  if (relative.replace(/\.ts$/, '') === KPLUS_MODULE) return 'kplus';
   const parts = relative.split(/[\\/]/);
   return parts.length > 1 ? parts[0] : '(root)';
 }

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 import { FluentBitOutput } from './fluent-bit-output';
 import { FluentBitParser } from './fluent-bit-parser';
 import { TailCommandStyle } from './tail-command-style';

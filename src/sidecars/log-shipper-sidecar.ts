@@ -1,5 +1,5 @@
 import { Duration, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 import { FluentBitOutput } from './fluent-bit-output';
 import { FluentBitParser } from './fluent-bit-parser';
 import { FluentBitLogShipperProps, LogShipperProps, TailLogShipperProps } from './log-shipper-props';
@@ -81,7 +81,7 @@ export class LogShipperSidecar extends SidecarDefinition {
   }
 
   private readonly props: LogShipperProps;
-  private readonly sources: Array<{ container: kplus.Container; path: string }> = [];
+  private readonly sources: Array<{ container: kplus.Container | string; path: string }> = [];
 
   private constructor(
     props: LogShipperProps,
@@ -123,6 +123,24 @@ export class LogShipperSidecar extends SidecarDefinition {
   }
 
   /**
+   * Ships a log file that the container of this name writes: the form for workloads whose
+   * containers are not cdk8s-plus objects, such as `Include`d YAML and Helm output that
+   * `SidecarInjector` injects into. Otherwise as `shipFrom()`.
+   * @param containerName the name of an app (or init) container of the workload
+   * @param path absolute path of the log file in that container
+   * @returns this shipper, for chaining
+   */
+  public shipFromContainer(containerName: string, path: string): LogShipperSidecar {
+    const problems = this.pathProblems(path);
+    if (problems.length > 0) {
+      throw new Error(`LogShipperSidecar "${this.name}": shipFromContainer("${containerName}", ${JSON.stringify(path)}): ${ErrorType.INVALID}: ` +
+        `${problems.join('; ')}. Fix: give the absolute path of the file the container writes, such as "/var/log/app/app.log"`);
+    }
+    if (!this.sources.some((s) => s.container === containerName && s.path === path)) this.sources.push({ container: containerName, path });
+    return this;
+  }
+
+  /**
    * Adds the shipper to a Sidecar* workload and mounts the shared volume into the containers
    * given with `shipFrom()`.
    * @throws if a `shipFrom()` container is not in this workload, if it already mounts another
@@ -131,10 +149,13 @@ export class LogShipperSidecar extends SidecarDefinition {
    */
   public addTo(workload: ISidecarWorkload): Sidecar {
     const problems: string[] = [];
-    const inWorkload = new Set([...workload.containers, ...workload.initContainers]);
-    for (const { container, path } of this.sources) {
-      if (!inWorkload.has(container)) {
-        problems.push(`shipFrom("${container.name}", ${JSON.stringify(path)}): ${ErrorType.NOT_FOUND}: container "${container.name}" is not a container of this workload`);
+    const inWorkload = [...workload.containers, ...workload.initContainers];
+    for (const { container: source, path } of this.sources) {
+      const container = resolveSource(source, inWorkload);
+      if (!container) {
+        const [call, name] = typeof source === 'string' ? ['shipFromContainer', source] : ['shipFrom', source.name];
+        problems.push(`${call}("${name}", ${JSON.stringify(path)}): ${ErrorType.NOT_FOUND}: container "${name}" is not a container of this workload` +
+          (typeof source === 'string' ? ` (it has ${inWorkload.map((c) => `"${c.name}"`).join(', ') || 'none'})` : ''));
         continue;
       }
       const mounted = container.mounts.find((m) => m.path === logDirectory(path));
@@ -170,9 +191,11 @@ export class LogShipperSidecar extends SidecarDefinition {
   }
 
   /** Mounts the shared volume into the `shipFrom()` containers, where they do not have it yet. */
-  protected bind(_workload: ISidecarWorkload, sidecar: Sidecar): void {
+  protected bind(workload: ISidecarWorkload, sidecar: Sidecar): void {
     const volume = sidecar.container.mounts.find((m) => m.path === logDirectory(this.paths[0]))!.volume;
-    for (const { container, path } of this.sources) {
+    const inWorkload = [...workload.containers, ...workload.initContainers];
+    for (const { container: source, path } of this.sources) {
+      const container = resolveSource(source, inWorkload)!; // addTo() checked that it is there
       if (!container.mounts.some((m) => m.path === logDirectory(path))) container.mount(logDirectory(path), volume);
     }
   }
@@ -280,6 +303,11 @@ function fluentBitTimingProblems(props: FluentBitLogShipperProps): string[] {
     if (!Number.isInteger(s) || s < 1) problems.push(`${key}: ${ErrorType.INVALID}: ${s}s: must be a whole number of seconds, at least 1`);
   }
   return problems;
+}
+
+/** The container a `shipFrom()` (the object) or `shipFromContainer()` (the name) source means in a workload. */
+function resolveSource(source: kplus.Container | string, containers: kplus.Container[]): kplus.Container | undefined {
+  return typeof source === 'string' ? containers.find((c) => c.name === source) : containers.find((c) => c === source);
 }
 
 function unique<T>(items: T[]): T[] {

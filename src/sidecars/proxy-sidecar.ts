@@ -1,5 +1,5 @@
 import { Duration, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 import { ErrorType } from '../engine/error-type';
 import { UsageProblem, usageError } from '../engine/usage-error';
 import { IInitStep } from '../workloads/init-step';

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import * as kplus from '../cdk8s-plus';
+import { contextOverride } from './private/context-overrides';
 import { DEFAULT_TERMINATION_GRACE_SECONDS } from '../engine/pod-defaults';
 
 /**
@@ -37,6 +38,8 @@ export class SidecarContext {
    * the scope, and its `terminationGracePeriod` is the pod's.
    */
   public static of(workload: Construct): SidecarContext {
+    const override = contextOverride(workload);
+    if (override) return override;
     const grace = workload instanceof kplus.AbstractPod ? workload.terminationGracePeriod : undefined;
     return new SidecarContext({ scope: workload, terminationGracePeriod: grace });
   }

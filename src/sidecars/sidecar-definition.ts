@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 import { SidecarContext } from './sidecar-context';
 import { isDns1123Label } from '../engine/dns1123';
 import { ErrorType } from '../engine/error-type';
@@ -26,7 +26,8 @@ export interface SidecarDefinitionProps {
  * team stands behind: image, resources, security context, probes, volumes), and `bind()` wires it
  * into a Sidecar* workload (mounts into app containers, readiness gating). `addTo()` adds it to one
  * workload; `SidecarInjector` adds it to every matching workload under a scope, including plain
- * cdk8s-plus workloads and raw manifests, where only `sidecarOptions()` is used.
+ * cdk8s-plus workloads (`addTo()` on an `ISidecarWorkload` view of them) and raw manifests (where
+ * `bind()` runs on a stand-in and its mounts, env and relations are carried into the YAML).
  *
  * Subclasses implement `sidecarOptions()` and may override `bind()`. See
  * `docs/authoring-sidecars.md` for a complete example.
@@ -91,8 +92,11 @@ export abstract class SidecarDefinition {
 
   /**
    * Wires the added sidecar into a Sidecar* workload: mount shared volumes into app containers,
-   * `requireReady()` for containers that need it, `startsAfter()` for steps it needs. Not called
-   * for injection into plain cdk8s-plus workloads and raw manifests, which have no such relations.
+   * `requireReady()` for containers that need it, `startsAfter()` for steps it needs. For
+   * injection into a raw manifest it runs on a stand-in whose containers have the manifest's
+   * names: find containers by name there, and change only volume mounts, env and relations
+   * (anything else is refused). For a plain cdk8s-plus workload, `workload` is a view of it whose
+   * relations are recorded as annotations.
    *
    * @param _workload the workload the sidecar was added to
    * @param _sidecar the sidecar just added

@@ -1,15 +1,17 @@
-import { ApiObject, App, Chart, Duration, JsonPatch } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import * as kplus from '../cdk8s-plus';
 import { InjectionTarget } from './injection-target';
+import { PlainPodWorkload } from './private/plain-pod-workload';
+import { ContainerWiring, renderForRawManifest } from './private/raw-wiring';
 import { SidecarContext } from './sidecar-context';
 import { SidecarDefinition } from './sidecar-definition';
 import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
-import { ANNOTATION_PREFIX, Annotations, readNumberMap, readJsonAnnotation } from '../engine/annotations';
+import { ANNOTATION_PREFIX, Annotations, readJsonAnnotation, readNumberMap, readRelation, writeRelation } from '../engine/annotations';
 import { ErrorType } from '../engine/error-type';
 import { FieldPath } from '../engine/field-path';
 import { PodManifest } from '../engine/pod-manifest';
-import { Sidecar, SidecarOptions } from '../workloads/sidecar';
+import { Sidecar } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
 
 /**
@@ -18,8 +20,13 @@ import { ISidecarWorkload } from '../workloads/sidecar-workload';
  *
  * `inject()` adds a `SidecarDefinition` to every matching pod-bearing workload under a scope:
  * - Sidecar* workloads through `addTo()` (so `bind()` wires it),
- * - plain cdk8s-plus workloads through `addInitContainer()` with `restartPolicy: Always`,
- * - raw `ApiObject`s (from `Include` or Helm) through JSON patches.
+ * - plain cdk8s-plus workloads through `addTo()` on an `ISidecarWorkload` view of them (the
+ *   sidecar through `addInitContainer()` with `restartPolicy: Always`, moved first; `bind()`
+ *   wires the real cdk8s-plus containers; relations are written as annotations),
+ * - raw `ApiObject`s (from `Include` or Helm) through JSON patches: `addTo()` and `bind()` run on a
+ *   stand-in `SidecarPod` with the manifest's container names, and the sidecar container, its
+ *   volumes and what `bind()` gave the manifest's containers (volume mounts, env, envFrom,
+ *   readiness and start-order relations) are written into the manifest.
  *
  * Injected sidecars start first, in injection order: before the workload's own init containers,
  * which may need them (a proxy, a secrets agent). Injection is idempotent: a pod that already has
@@ -115,23 +122,10 @@ function plainPodTarget(pod: kplus.AbstractPod): Target {
     view,
     inject(definition) {
       if ([...pod.initContainers, ...pod.containers].some((c) => c.name === definition.name)) return false;
-      const annotations = pod.podMetadata.toJson().annotations ?? {};
-      const before = injectedNames(annotations);
-      const { startAfter: _workloadSpecific, shutdownTime, ...props } = definition._renderOptions(SidecarContext.of(pod));
-      const index = pod.initContainers.length;
-      pod.addInitContainer({ ...props, resources: props.resources ?? Sidecar.DEFAULT_RESOURCES });
-      // cdk8s-plus appends; move the sidecar in front of the pod's own init containers at synth.
-      const apiObject = pod.node.children.find(ApiObject.isApiObject);
-      const base = apiObject ? podSpecPointer(apiObject.kind) : undefined;
-      const position = Math.min(before.length, index);
-      if (base !== undefined && position !== index) {
-        apiObject!.addJsonPatch(JsonPatch.move(`${base}/initContainers/${index}`, `${base}/initContainers/${position}`));
-      }
+      const before = injectedNames(pod.podMetadata.toJson().annotations);
+      // addTo() and bind() on the pod itself, through an ISidecarWorkload view of it.
+      definition.addTo(PlainPodWorkload.of(pod, before.length));
       pod.podMetadata.addAnnotation(SidecarInjector.INJECTED_ANNOTATION, JSON.stringify([...before, definition.name]));
-      if (shutdownTime) {
-        const { values } = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
-        pod.podMetadata.addAnnotation(Annotations.SHUTDOWN_SECONDS, JSON.stringify({ ...values, [definition.name]: shutdownTime.toSeconds() }));
-      }
       return true;
     },
   };
@@ -149,31 +143,39 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
 
       const grace = current.podSpec.terminationGracePeriodSeconds;
       const context = new SidecarContext({ scope: Chart.of(apiObject), terminationGracePeriod: typeof grace === 'number' ? Duration.seconds(grace) : undefined });
-      const options = definition._renderOptions(context);
-      const { container, volumes } = renderWire(options);
-
+      // The definition's addTo() and bind() run on a stand-in workload; the manifest gets the difference.
+      const rendered = renderForRawManifest(apiObject, current, definition, context);
       const base = pointer(current.podSpecPath);
-      const initContainers = arrayOf(current.podSpec.initContainers);
-      const annotations = stringMap(current.podMetadata.annotations);
-      const before = injectedNames(annotations);
-      if (!Array.isArray(current.podSpec.initContainers)) {
-        apiObject.addJsonPatch(JsonPatch.add(`${base}/initContainers`, [container]));
-      } else {
-        apiObject.addJsonPatch(JsonPatch.add(`${base}/initContainers/${Math.min(before.length, initContainers.length)}`, container));
-      }
+      const problems: string[] = [];
 
       const existing = new Map(arrayOf(current.podSpec.volumes).map((v: any) => [v?.name, v]));
-      const conflicts = volumes.filter((v) =>
+      const conflicts = rendered.volumes.filter((v) =>
         existing.has(v.name) &&
         JSON.stringify(existing.get(v.name)) !== JSON.stringify(v) &&
         !(isEmptyDir(v) && isEmptyDir(existing.get(v.name))));
       if (conflicts.length > 0) {
-        throw new Error(`[${apiObject.node.path}] ${current.podSpecPath}.volumes: ${ErrorType.DUPLICATE}: ${conflicts.map((v) => `"${v.name}"`).join(', ')}: ` +
-          `${current.displayName} already has a volume of this name with another source, which sidecar "${definition.name}" would mount. ` +
-          'Fix: rename the volume in the sidecar definition, or filter this workload out of the injection');
+        problems.push(`${current.podSpecPath}.volumes: ${ErrorType.DUPLICATE}: ${conflicts.map((v) => `"${v.name}"`).join(', ')}: ` +
+          `${current.displayName} already has a volume of this name with another source, which sidecar "${definition.name}" would mount`);
       }
+      // Wiring first: it addresses the manifest's containers by index, before the sidecar is inserted.
+      const wiringPatches = rendered.wiring.flatMap((w) => wiringPatchesFor(w, current, base, definition.name, problems));
+      if (problems.length > 0) {
+        throw new Error(`[${apiObject.node.path}] ${problems.join('; ')}. ` +
+          'Fix: rename the volume, mount path or variable in the sidecar definition, or filter this workload out of the injection');
+      }
+      for (const patch of wiringPatches) apiObject.addJsonPatch(patch);
+
+      const initContainers = arrayOf(current.podSpec.initContainers);
+      const annotations = stringMap(current.podMetadata.annotations);
+      const before = injectedNames(annotations);
+      if (!Array.isArray(current.podSpec.initContainers)) {
+        apiObject.addJsonPatch(JsonPatch.add(`${base}/initContainers`, [rendered.container]));
+      } else {
+        apiObject.addJsonPatch(JsonPatch.add(`${base}/initContainers/${Math.min(before.length, initContainers.length)}`, rendered.container));
+      }
+
       // An emptyDir of the same name is shared on purpose (e.g. the log volume the app already writes to).
-      const added = volumes.filter((v) => !existing.has(v.name));
+      const added = rendered.volumes.filter((v) => !existing.has(v.name));
       if (added.length > 0) {
         if (!Array.isArray(current.podSpec.volumes)) {
           apiObject.addJsonPatch(JsonPatch.add(`${base}/volumes`, added));
@@ -183,9 +185,14 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
       }
 
       const newAnnotations: { [key: string]: string } = { [SidecarInjector.INJECTED_ANNOTATION]: JSON.stringify([...before, definition.name]) };
-      if (options.shutdownTime) {
+      if (rendered.shutdownSeconds !== undefined) {
         const { values } = readNumberMap(annotations, Annotations.SHUTDOWN_SECONDS);
-        newAnnotations[Annotations.SHUTDOWN_SECONDS] = JSON.stringify({ ...values, [definition.name]: options.shutdownTime.toSeconds() });
+        newAnnotations[Annotations.SHUTDOWN_SECONDS] = JSON.stringify({ ...values, [definition.name]: rendered.shutdownSeconds });
+      }
+      for (const [key, relation] of Object.entries(rendered.relations)) {
+        const merged = { ...readRelation(annotations, key).relation };
+        for (const [name, list] of Object.entries(relation)) merged[name] = [...new Set([...merged[name] ?? [], ...list])];
+        newAnnotations[key] = writeRelation(merged) ?? '{}';
       }
       const meta = pointer(current.podMetadataPath);
       if (typeof current.template.metadata !== 'object' || current.template.metadata === null) {
@@ -201,22 +208,33 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
 }
 
 /**
- * The sidecar's container and volumes in wire format, rendered by cdk8s-plus itself (through a
- * throwaway Pod), so raw manifests get exactly what a cdk8s-plus workload would.
+ * JSON patches adding what `bind()` gave one container of a raw manifest. An entry the container
+ * already has is kept when identical; a different one under the same key (mount path, variable
+ * name) is a conflict: the API server refuses two mounts on one path, and a second variable of
+ * one name silently overrides the first.
  */
-function renderWire(options: SidecarOptions): { container: any; volumes: any[] } {
-  const { startAfter: _workloadSpecific, shutdownTime: _annotated, ...props } = options;
-  const pod = new kplus.Pod(new Chart(new App(), 'render'), 'pod');
-  pod.addInitContainer({ ...props, resources: props.resources ?? Sidecar.DEFAULT_RESOURCES });
-  pod.addContainer({ name: 'placeholder', image: 'placeholder' }); // a PodSpec needs one; not used
-  const json = PodManifest.from(Chart.of(pod).toJson().find((m: any) => m.kind === 'Pod'))!;
-  return { container: arrayOf(json.podSpec.initContainers)[0], volumes: arrayOf(json.podSpec.volumes) };
-}
-
-/** The JSON pointer of a pod spec in a cdk8s-plus workload of this kind. */
-function podSpecPointer(kind: string): string | undefined {
-  const path = PodManifest.podSpecPathOf(kind);
-  return path ? pointer(path) : undefined;
+function wiringPatchesFor(w: ContainerWiring, pod: PodManifest, base: string, sidecar: string, problems: string[]): JsonPatch[] {
+  const container = arrayOf(pod.podSpec[w.list])[w.index];
+  const patches: JsonPatch[] = [];
+  for (const [field, entries] of Object.entries(w.added) as Array<[keyof ContainerWiring['added'], any[]]>) {
+    const present = arrayOf(container[field]);
+    const keyOf = (e: any) => (field === 'volumeMounts' ? e?.mountPath : field === 'env' ? e?.name : JSON.stringify(e));
+    const fresh: any[] = [];
+    for (const entry of entries) {
+      const same = present.find((p) => keyOf(p) === keyOf(entry));
+      if (same === undefined) {
+        fresh.push(entry);
+      } else if (field === 'volumeMounts' ? same.name !== entry.name : JSON.stringify(same) !== JSON.stringify(entry)) {
+        problems.push(`${pod.podSpecPath}.${w.list}[${w.index}].${field}: ${ErrorType.DUPLICATE}: ${JSON.stringify(keyOf(entry))}: ` +
+          `container "${w.name}" already has ${JSON.stringify(same)}, where sidecar "${sidecar}" would add ${JSON.stringify(entry)}`);
+      }
+    }
+    if (fresh.length === 0) continue;
+    const at = `${base}/${w.list}/${w.index}/${field}`;
+    if (!Array.isArray(container[field])) patches.push(JsonPatch.add(at, fresh));
+    else patches.push(...fresh.map((e) => JsonPatch.add(`${at}/-`, e)));
+  }
+  return patches;
 }
 
 /** A field path as an RFC 6901 JSON pointer: `spec.template.spec` -> `/spec/template/spec`. */

@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 
 /**
  * A step of the pod's init sequence: a regular init container or a sidecar. Steps are what

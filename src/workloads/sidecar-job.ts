@@ -1,5 +1,5 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import * as kplus from '../cdk8s-plus';
 import { IInitStep, InitStep, InitStepOptions } from './init-step';
 import { SidecarSupport } from './private/sidecar-support';
 import { Sidecar, SidecarOptions } from './sidecar';

@@ -1,5 +1,5 @@
-import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import * as kplus from '../cdk8s-plus';
 import { IInitStep, InitStep, InitStepOptions } from './init-step';
 import { Sidecar, SidecarOptions } from './sidecar';
 import { SidecarModeOptions } from './sidecar-mode';

@@ -1,5 +1,5 @@
 import { Duration, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../cdk8s-plus';
 import { IInitStep, InitStepBase } from './init-step';
 
 /**

@@ -21,7 +21,7 @@ function included() {
 const agent = () => new SecretsAgentSidecar({ address: 'https://vault.internal:8200', role: 'billing' });
 
 describe('SidecarInjector', () => {
-  test('GIVEN an Included third-party Deployment WHEN injected by label THEN the sidecar comes first, its volume is added and the injection is recorded', () => {
+  test('GIVEN an Included third-party Deployment WHEN injected by label THEN the sidecar comes first, its volume is added, bind() wires the app and the injection is recorded', () => {
     const chart = included();
     const result = SidecarInjector.inject(chart, agent(), { podLabels: { 'inject-secrets': 'true' } });
     expect(result).toEqual({ injected: ['test/vendor/billing-deployment'], alreadyPresent: [] });
@@ -42,9 +42,18 @@ describe('SidecarInjector', () => {
       resources: { requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '64Mi' } },
     });
     expect(spec.volumes).toEqual([{ name: 'logs', emptyDir: {} }, { name: 'secrets', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } }]);
-    expect(deployment.spec.template.metadata.annotations).toEqual({ [INJECTED]: '["secrets-agent"]', [Annotations.SHUTDOWN_SECONDS]: '{"secrets-agent":2}' });
-    // the rest of the vendor's manifest is untouched
-    expect(spec.containers).toEqual([{ name: 'billing', image: 'billing:2.3', volumeMounts: [{ name: 'logs', mountPath: '/var/log/billing' }] }]);
+    expect(deployment.spec.template.metadata.annotations).toEqual({
+      [INJECTED]: '["secrets-agent"]',
+      [Annotations.SHUTDOWN_SECONDS]: '{"secrets-agent":2}',
+      // bind(): the app needs the agent ready (its first fetch done) before it starts
+      [Annotations.NEEDS_READY]: '{"billing":["secrets-agent"]}',
+    });
+    // bind() mounted the secrets read-only into the app; the rest of the vendor's manifest is untouched
+    expect(spec.containers).toEqual([{
+      name: 'billing',
+      image: 'billing:2.3',
+      volumeMounts: [{ name: 'logs', mountPath: '/var/log/billing' }, { name: 'secrets', mountPath: '/run/secrets/app', readOnly: true }],
+    }]);
     expect(service.kind).toBe('Service');
     expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers).toBeUndefined();
     // and the result passes the API-server rules of the engine (no error finding)
@@ -79,7 +88,9 @@ describe('SidecarInjector', () => {
     expect(result.injected).toEqual(['test/vendor/billing-deployment', 'test/vendor/report-cronjob']);
     const cronJob = Testing.synth(chart)[2];
     expect(cronJob.spec.jobTemplate.spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['secrets-agent']);
-    expect(cronJob.spec.jobTemplate.spec.template.metadata).toEqual({ annotations: { [INJECTED]: '["secrets-agent"]', [Annotations.SHUTDOWN_SECONDS]: '{"secrets-agent":2}' } });
+    expect(cronJob.spec.jobTemplate.spec.template.metadata).toEqual({
+      annotations: { [INJECTED]: '["secrets-agent"]', [Annotations.SHUTDOWN_SECONDS]: '{"secrets-agent":2}', [Annotations.NEEDS_READY]: '{"report":["secrets-agent"]}' },
+    });
   });
 
   test('GIVEN a filter WHEN injected THEN only the workloads it accepts get the sidecar', () => {
@@ -88,7 +99,7 @@ describe('SidecarInjector', () => {
     expect(SidecarInjector.inject(chart, agent(), { filter: onlyCronJobs }).injected).toEqual(['test/vendor/report-cronjob']);
   });
 
-  test('GIVEN a Sidecar* workload and a plain cdk8s-plus Deployment WHEN injected THEN both get the sidecar first, wired, and idempotently', () => {
+  test('GIVEN a Sidecar* workload and a plain cdk8s-plus Deployment WHEN injected THEN both get the sidecar first, wired by bind(), and idempotently', () => {
     const chart = new Chart(Testing.app(), 'test');
     const web = new SidecarDeployment(chart, 'web', { metadata: { name: 'web' }, podMetadata: { labels: { team: 'pay' } } });
     web.addInitStep({ name: 'warmup', image: 'warmup:1.0', securityContext: { user: 1000 } });
@@ -105,10 +116,14 @@ describe('SidecarInjector', () => {
     expect(webJson.spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['secrets-agent', 'warmup']);
     expect(plainJson.spec.template.spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['secrets-agent', 'Always'], ['warmup', undefined]]);
     expect(otherJson.spec.template.spec.initContainers).toBeUndefined();
-    // Sidecar* workload: bind() ran (read-only mount, readiness relation); the plain one has no such relations
-    expect(webJson.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'secrets', mountPath: '/run/secrets/app', readOnly: true }]);
-    expect(JSON.parse(webJson.spec.template.metadata.annotations[Annotations.NEEDS_READY])).toEqual({ app: ['secrets-agent'] });
+    // bind() ran on both (read-only mount, readiness relation); the Sidecar* workload also orders its own step after the sidecar
+    for (const json of [webJson, plainJson]) {
+      expect(json.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'secrets', mountPath: '/run/secrets/app', readOnly: true }]);
+      expect(JSON.parse(json.spec.template.metadata.annotations[Annotations.NEEDS_READY])).toEqual({ app: ['secrets-agent'] });
+    }
     expect(JSON.parse(webJson.spec.template.metadata.annotations[Annotations.START_AFTER])).toEqual({ warmup: ['secrets-agent'] });
+    expect(plainJson.spec.template.metadata.annotations[Annotations.START_AFTER]).toBeUndefined();
+    expect(SidecarRules.check(plainJson).filter((f) => f.severity === 'error')).toEqual([]);
     for (const json of [webJson, plainJson]) expect(json.spec.template.metadata.annotations[INJECTED]).toBe('["secrets-agent"]');
   });
 
@@ -117,6 +132,6 @@ describe('SidecarInjector', () => {
     const shipper = LogShipperSidecar.tail({ paths: ['/x/a.log'], volume: kplus.Volume.fromSecret(chart, 'logs', kplus.Secret.fromSecretName(chart, 's', 'creds'), { name: 'logs' }) });
     expect(() => SidecarInjector.inject(chart, shipper, { podLabels: { app: 'billing' } })).toThrow(
       '[test/vendor/billing-deployment] spec.template.spec.volumes: Duplicate value: "logs": Deployment/billing already has a volume of this name with another source, ' +
-      'which sidecar "log-shipper" would mount. Fix: rename the volume in the sidecar definition, or filter this workload out of the injection');
+      'which sidecar "log-shipper" would mount. Fix: rename the volume, mount path or variable in the sidecar definition, or filter this workload out of the injection');
   });
 });

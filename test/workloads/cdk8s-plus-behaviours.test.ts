@@ -2,10 +2,12 @@ import { ApiObject, Lazy, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 
 /**
- * Behaviours of cdk8s-plus-28 (2.5.6) that this library relies on or works around. If an
- * upgrade changes one of them, this file says which assumption broke.
+ * Behaviours of cdk8s-plus that this library relies on or works around, checked against the major
+ * each CI run builds with: cdk8s-plus-28 (2.5.6) in `npm test`, cdk8s-plus-33 in `npx projen test:plus-33`
+ * (which maps the import below). If an upgrade changes one of them, this file says which assumption
+ * broke. What differs between the majors: cdk8s-plus-28-behaviours.test.ts and cdk8s-plus-33-behaviours.test.ts.
  */
-describe('cdk8s-plus-28 behaviours we rely on', () => {
+describe('cdk8s-plus behaviours we rely on', () => {
   test('every container gets requests cpu 1000m / memory 512Mi and limits 1500m / 2048Mi by default (why sidecars get their own default)', () => {
     const chart = Testing.chart();
     new kplus.Pod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });

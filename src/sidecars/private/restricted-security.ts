@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import * as kplus from '../../cdk8s-plus';
 
 /**
  * A container security context that meets the Pod Security Standard "restricted": a numeric

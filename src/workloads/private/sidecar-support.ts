@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { ChecksRegistry } from './checks-registry';
 import { OwnSettings, resolvePodSettings } from './resolve-pod-settings';
 import { assertNumbers, containerObjectErrors, containerPropsProblems, workloadPropsProblems } from './construct-numbers';
+import * as kplus from '../../cdk8s-plus';
 import { ErrorType } from '../../engine/error-type';
 import { KubernetesVersion } from '../../engine/kubernetes-version';
 import { PodDeclarations } from '../../engine/pod-declarations';
