@@ -3,7 +3,7 @@
  * import. Read by test/layering.test.ts (the guard) and test/architecture-doc.test.ts.
  */
 /** Node's built-in modules the layers that touch the file system may use. */
-export const NODE = ['fs', 'path', 'os', 'util', 'stream', 'readline', 'child_process', 'url', 'events', 'process'];
+export const NODE = ['fs', 'path', 'os', 'util', 'stream', 'readline', 'child_process', 'url', 'events', 'process', 'crypto'];
 /** cdk8s and its companions: the construct layer only (cdk8s-plus itself only through `kplus`). */
 export const CDK8S = ['cdk8s', 'constructs'];
 /** src/cdk8s-plus.ts, the `kplus` layer: the one module that names a cdk8s-plus package (issue 15). */
@@ -36,7 +36,7 @@ export const LAYERS: Record<string, Allowed> = {
   // the cdk8s validation plugin sits beside the CLI on the engine alone: it loads without cdk8s (issue 15)
   'plugin': { folders: ENGINE_LAYER, packages: ['fs', 'path', 'yaml'] },
   // command line: the engine layer, never the constructs
-  'cli': { folders: ENGINE_LAYER, packages: [...NODE, 'yaml'] },
+  'cli': { folders: ENGINE_LAYER, packages: [...NODE, 'yaml', 'js-yaml'] },
   // src/index.ts: re-exports everything public
   '(root)': { folders: ['engine', 'resources', 'lifecycle', 'modes', 'validation', 'rules', 'pipeline', 'kplus', 'synth', 'workloads', 'sidecars', 'plugin', 'cli'], packages: [] },
 };

@@ -1,3 +1,4 @@
+import { KubernetesVersion } from '../../src/engine/kubernetes-version';
 import { EffectiveResources } from '../../src/resources/effective-resources';
 
 /**
@@ -26,11 +27,11 @@ describe('EffectiveResources limits', () => {
   });
 
   describe('survivor "ephemeral-storage counted as mentioned only through containers, not pod-level resources" (issue 14)', () => {
-    test('GIVEN ephemeral-storage only in pod-level resources and no container limit for it THEN the pod is unbounded for ephemeral-storage', () => {
+    test('GIVEN ephemeral-storage only in pod-level resources (1.34, PodLevelResources on) and no container limit for it THEN the pod is unbounded for ephemeral-storage', () => {
       const e = EffectiveResources.of({
         resources: { requests: { 'ephemeral-storage': '1Gi' } },
         containers: [{ name: 'app', image: 'app:1', resources: { limits: { cpu: '1', memory: '1Gi' } } }],
-      });
+      }, { targetVersion: KubernetesVersion.of('1.34') });
       expect(e.unbounded).toEqual(['ephemeral-storage']);
     });
 

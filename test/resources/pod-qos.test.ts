@@ -1,3 +1,4 @@
+import { KubernetesVersion } from '../../src/engine/kubernetes-version';
 import { EffectiveResources } from '../../src/resources/effective-resources';
 import { QosClass } from '../../src/resources/qos-class';
 
@@ -41,8 +42,8 @@ describe('QoS class', () => {
       expect(e.requests).toEqual({});
     });
 
-    test('GIVEN the same pod with podLevelResources on (the default) THEN pod-level resources decide: Guaranteed', () => {
-      const e = EffectiveResources.of(spec);
+    test('GIVEN the same pod on 1.34 (PodLevelResources on by default) THEN pod-level resources decide: Guaranteed', () => {
+      const e = EffectiveResources.of(spec, { targetVersion: KubernetesVersion.of('1.34') });
       expect(e.qosClass).toBe(QosClass.GUARANTEED);
       expect(e.requests).toEqual({ cpu: '1', memory: '1Gi' });
     });

@@ -49,7 +49,7 @@ describe('synth annotations follow the workload target version', () => {
   afterEach(() => jest.restoreAllMocks());
 
   test.each(['1.29', '1.34'])('GIVEN a workload targeting %s WHEN synthesized THEN its effective resources are computed for that version', (targetVersion) => {
-    const spy = jest.spyOn(annotationsModule, 'effectiveResourceAnnotationsIfValid');
+    const spy = jest.spyOn(annotationsModule, 'effectiveResourceAnnotationsOfPod');
     const chart = Testing.chart();
     const d = new SidecarDeployment(chart, 'web', { targetVersion });
     d.addContainer({

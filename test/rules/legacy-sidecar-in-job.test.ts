@@ -59,7 +59,7 @@ describe('SC-JOB-001 and the shutdown protocols of known legacy sidecars', () =>
 
     test('GIVEN the same Job written as a literal block (two commands) THEN the app calls /quitquitquit after the job: informational', () => {
       expect(findingsOf(app('my_batch_job --host=127.0.0.1\ncurl http://localhost:9091/quitquitquit\n'))).toEqual([
-        `info spec.template.spec.containers[1]: Invalid value: ${legacy}`
+        `info spec.template.spec.containers[1]: Not recommended: ${legacy}`
         + 'works: "my-application" stops it through the Cloud SQL proxy --quitquitquit protocol ("curl http://localhost:9091/quitquitquit"). '
         + 'Fix: a native sidecar removes the protocol: move "cloud-sql-proxy" to initContainers with restartPolicy: Always (`cdk8s-sidecars migrate` does this) and drop the quit call',
       ]);
@@ -80,7 +80,7 @@ describe('SC-JOB-001 and the shutdown protocols of known legacy sidecars', () =>
 
     test('GIVEN the call only after "&&" THEN a warning: when the job fails the proxy keeps the pod running', () => {
       expect(findingsOf(app('my_batch_job && curl -X POST localhost:9091/quitquitquit'))).toEqual([
-        `warning spec.template.spec.containers[1]: Invalid value: ${legacy}`
+        `warning spec.template.spec.containers[1]: Not recommended: ${legacy}`
         + '"my-application" stops it through the Cloud SQL proxy --quitquitquit protocol ("curl -X POST localhost:9091/quitquitquit"), but only when the command before the call succeeds: when it fails, "cloud-sql-proxy" keeps running and the Job never completes. '
         + 'Fix: call the quit endpoint whatever the outcome (after ";" or in a "trap ... EXIT"), or move "cloud-sql-proxy" to initContainers with restartPolicy: Always, which removes the protocol',
       ]);
@@ -116,7 +116,7 @@ describe('SC-JOB-001 and the shutdown protocols of known legacy sidecars', () =>
     ]);
     test('GIVEN the app runs under linkerd-await --shutdown THEN informational, naming the endpoint switch it relies on', () => {
       expect(findingsOf(linkerdJob({}, ['linkerd-await', '--shutdown', '--', '/bin/report']))).toEqual([
-        'info spec.template.spec.containers[1]: Invalid value: container "linkerd-proxy" is a legacy sidecar (its image "cr.l5d.io/linkerd/proxy:stable-2.14.10" is a Linkerd proxy); '
+        'info spec.template.spec.containers[1]: Not recommended: container "linkerd-proxy" is a legacy sidecar (its image "cr.l5d.io/linkerd/proxy:stable-2.14.10" is a Linkerd proxy); '
         + 'works: "report" stops it through the linkerd-await --shutdown protocol ("linkerd-await --shutdown -- /bin/report"), '
         + 'provided the proxy\'s /shutdown endpoint is enabled (annotation config.linkerd.io/proxy-admin-shutdown: enabled; recent Linkerd releases disable it by default). '
         + 'Fix: a native sidecar removes the protocol: move "linkerd-proxy" to initContainers with restartPolicy: Always (`cdk8s-sidecars migrate` does this) and drop the quit call',

@@ -12,6 +12,7 @@ import * as fc from 'fast-check';
 import { SidecarDeployment } from '../../src';
 import { LogShipperSidecar } from '../../src/sidecars/log-shipper-sidecar';
 import { TailCommandStyle } from '../../src/sidecars/tail-command-style';
+import { expandLikeKubelet } from '../upstream/expansion/kubelet-expansion';
 
 let root: string;
 beforeAll(() => {
@@ -22,7 +23,11 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-/** The `sh -c` line the shipper generates for these paths. */
+/**
+ * The `sh -c` line the shipper generates for these paths, as the container runs it: after the
+ * kubelet's `$(VAR)` expansion of the command (`$$` becomes `$`), with an environment that has no
+ * variable of a name these paths could spell.
+ */
 function commandLine(paths: string[]): string {
   const chart = new Chart(Testing.app(), 'test');
   const workload = new SidecarDeployment(chart, 'web', { metadata: { name: 'web' } });
@@ -30,7 +35,7 @@ function commandLine(paths: string[]): string {
   LogShipperSidecar.tail({ commandStyle: TailCommandStyle.SHELL, paths }).addTo(workload);
   const [sh, dashC, line] = Testing.synth(chart).find((m) => m.kind === 'Deployment').spec.template.spec.initContainers[0].command;
   expect([sh, dashC]).toEqual(['sh', '-c']);
-  return line;
+  return expandLikeKubelet(line, {});
 }
 
 /** Runs the line with `tail` replaced by a function that prints its arguments, from inside `root`. */
