@@ -6,7 +6,7 @@ import * as path from 'path';
  * source file, so a wrong-way import fails CI instead of waiting for review.
  */
 const SRC = path.join(__dirname, '..', 'src');
-const ENGINE_DIRS = ['engine', 'resources', 'rules', 'lifecycle'];
+const ENGINE_DIRS = ['engine', 'resources', 'rules', 'lifecycle', 'validation'];
 const CONSTRUCT_DIRS = ['workloads', 'sidecars'];
 const CDK8S_MODULES = /from '(cdk8s|cdk8s-plus-28|constructs)(\/.*)?'|require\('(cdk8s|cdk8s-plus-28|constructs)'\)/;
 

@@ -1,6 +1,6 @@
 import { Finding } from '../engine/finding';
-import { KubernetesVersion } from '../engine/kubernetes-version';
 import { Severity } from '../engine/severity';
+import { POD_LEVEL_RESOURCES } from '../validation/feature-gates';
 import { BaseRule } from './private/base-rule';
 import { RuleContext } from './rule-context';
 
@@ -8,8 +8,8 @@ import { RuleContext } from './rule-context';
  * Feature gate `PodLevelResources` (kubernetes/website `feature-gates/PodLevelResources.md`):
  * alpha, off by default, in 1.32 and 1.33; beta, on by default, from 1.34.
  */
-export const POD_LEVEL_RESOURCES_ALPHA = KubernetesVersion.of('1.32');
-export const POD_LEVEL_RESOURCES_BETA = KubernetesVersion.of('1.34');
+export const POD_LEVEL_RESOURCES_ALPHA = POD_LEVEL_RESOURCES.alpha;
+export const POD_LEVEL_RESOURCES_BETA = POD_LEVEL_RESOURCES.onByDefault;
 
 export class PodLevelResourcesVersionRule extends BaseRule {
   public readonly id = 'SC-VERSION-002';

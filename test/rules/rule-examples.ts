@@ -19,7 +19,7 @@ export function exampleFindings(example: RuleExample): Finding[] {
 }
 
 const pod = (spec: any, annotations?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'example', ...(annotations ? { annotations } : {}) }, spec });
-const deployment = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec } } });
+const deployment = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec } } });
 const job = (spec: any) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'report' }, spec: { template: { spec: { restartPolicy: 'Never', ...spec } } } });
 const app = { name: 'app', image: 'example/app:1' };
 const req = { resources: { requests: { cpu: '50m', memory: '64Mi' } } };
@@ -57,7 +57,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     policies: [{ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'container-limits' }, spec: { limits: [{ type: 'Container', max: { memory: '512Mi' } }] } }],
   },
   'SC-RES-003': {
-    manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, template: { spec: { initContainers: [proxy], containers: [{ ...app, resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } } },
+    manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { initContainers: [proxy], containers: [{ ...app, resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } } },
     policies: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { 'requests.cpu': '250m' } } }],
   },
   'SC-ANN-001': { manifest: pod({ containers: [app] }, { [Annotations.NEEDS_READY]: '{"app":["vault-agent"]}' }) },

@@ -1,0 +1,54 @@
+import { Finding } from '../../engine/finding';
+import { KubernetesVersion } from '../../engine/kubernetes-version';
+import { PodManifest } from '../../engine/pod-manifest';
+import { Severity } from '../../engine/severity';
+import { ApiWarning, errorBody, FieldError, ValidationArea } from '../../validation/field-error';
+import { ApiValidation, validatePodManifest } from '../../validation/validate-manifest';
+import { IRule } from '../rule';
+import { RuleContext } from '../rule-context';
+
+/**
+ * The rules' view of the API server's validation (`src/validation/`): computed once per checked
+ * pod and shared by every rule that exposes part of it, and the ONE place where a field error
+ * or an API-server warning becomes a finding.
+ */
+
+/** The API server's verdict on the pod under check (validated once per check; rules never change the manifest). */
+export function apiValidation(context: RuleContext): ApiValidation {
+  const memo = VALIDATIONS.get(context._pod);
+  if (memo && memo.version === context._version) return memo.result;
+  const result = validatePodManifest(context._pod, context._version);
+  VALIDATIONS.set(context._pod, { version: context._version, result });
+  return result;
+}
+
+/** A `PodManifest` lives for one check (see `PerCheck`), and one check has one target version. */
+const VALIDATIONS = new WeakMap<PodManifest, { version: KubernetesVersion; result: ApiValidation }>();
+
+/**
+ * A finding of `rule` for a field error: the error's path and body (`Type: value: detail`), its
+ * own fix when it has one. An error that the API server raises only where a feature gate off by
+ * default is not switched on is a warning.
+ */
+export function findingOfError(rule: IRule, e: FieldError): Finding {
+  return {
+    ruleId: rule.id,
+    severity: e.gate !== undefined ? Severity.WARNING : rule.severity,
+    path: e.field.toString(),
+    message: errorBody(e),
+    fix: e.fix ?? rule.fix,
+  };
+}
+
+/** A finding of `rule` for an API-server warning: always a warning, with the API server's text. */
+export function findingOfWarning(rule: IRule, w: ApiWarning): Finding {
+  return { ruleId: rule.id, severity: Severity.WARNING, path: w.field.toString(), message: `Warning: ${w.message}`, fix: w.fix };
+}
+
+/** The findings of the validation errors of some areas, in the validation's order. */
+export function errorFindings(rule: IRule, context: RuleContext, areas: ReadonlyArray<ValidationArea>): Finding[] {
+  const byArea = apiValidation(context).byArea;
+  if (areas.length === 1) return (byArea.get(areas[0]) ?? []).map((e) => findingOfError(rule, e));
+  const wanted = new Set(areas);
+  return apiValidation(context).errors.filter((e) => wanted.has(e.area)).map((e) => findingOfError(rule, e));
+}

@@ -1,0 +1,230 @@
+import * as defaults from './defaults';
+import { ApiWarning } from './field-error';
+import { readQuantity } from './resources';
+import { int, isInt, list, obj, str } from './wire';
+import { FieldPath } from '../engine/field-path';
+import { KubernetesVersion } from '../engine/kubernetes-version';
+
+/** nodeapi `deprecatedNodeLabels` (pkg/api/node/util.go). */
+const DEPRECATED_NODE_LABELS: Record<string, string> = {
+  'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
+  'beta.kubernetes.io/os': 'deprecated since v1.14; use "kubernetes.io/os" instead',
+  'failure-domain.beta.kubernetes.io/region': 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',
+  'failure-domain.beta.kubernetes.io/zone': 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
+  'beta.kubernetes.io/instance-type': 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
+};
+
+const DEPRECATED_ANNOTATIONS: Record<string, string> = {
+  'scheduler.alpha.kubernetes.io/critical-pod': 'non-functional in v1.16+; use the "priorityClassName" field instead',
+  'security.alpha.kubernetes.io/sysctls': 'non-functional in v1.11+; use the "sysctls" field instead',
+  'security.alpha.kubernetes.io/unsafe-sysctls': 'non-functional in v1.11+; use the "sysctls" field instead',
+};
+
+const DEPRECATED_VOLUMES: Array<[string, string]> = [
+  ['photonPersistentDisk', 'deprecated in v1.11, non-functional in v1.16+'],
+  ['gitRepo', 'deprecated in v1.11'],
+  ['scaleIO', 'deprecated in v1.16, non-functional in v1.22+'],
+  ['flocker', 'deprecated in v1.22, non-functional in v1.25+'],
+  ['storageos', 'deprecated in v1.22, non-functional in v1.25+'],
+  ['quobyte', 'deprecated in v1.22, non-functional in v1.25+'],
+  ['glusterfs', 'deprecated in v1.25, non-functional in v1.26+'],
+  ['cephfs', 'deprecated in v1.28, non-functional in v1.31+'],
+  ['rbd', 'deprecated in v1.28, non-functional in v1.31+'],
+];
+
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+const APPARMOR_CONTAINER_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+/** AppArmorFields is on by default from 1.30, which deprecates the annotations. */
+const APPARMOR_FIELDS = KubernetesVersion.of('1.30');
+
+interface Visited {
+  readonly container: Record<string, any>;
+  readonly path: FieldPath;
+}
+
+/** `pods.VisitContainersWithPath`: init containers, then containers, then ephemeral containers. */
+function visitContainers(spec: Record<string, any>, specPath: FieldPath): Visited[] {
+  const out: Visited[] = [];
+  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+    list(spec[field]).forEach((c, i) => out.push({ container: obj(c) ?? {}, path: specPath.child(field).index(i) }));
+  }
+  return out;
+}
+
+/** Go's `%+v` of a ContainerPort, as the hostIP warning prints it. */
+function goPort(p: Record<string, any>, protocol: unknown): string {
+  return `{Name:${str(p.name)} HostPort:${int(p.hostPort)} ContainerPort:${int(p.containerPort)} Protocol:${protocol} HostIP:${str(p.hostIP)}}`;
+}
+
+function isFractional(raw: unknown): boolean {
+  const q = readQuantity(raw);
+  if (typeof q === 'string') return false;
+  const s = q.toString();
+  return /[num]$/.test(s) || /e-/.test(s);
+}
+
+/**
+ * `warningsForPodSpecAndMeta` (pkg/api/pod/warnings.go): what the API server returns as warnings
+ * for a pod or pod template it accepts. The same meaning, the same field paths.
+ */
+export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta: Record<string, any>, metaPath: FieldPath, version: KubernetesVersion, applyDefaults: boolean): ApiWarning[] {
+  const out: ApiWarning[] = [];
+  const warn = (field: FieldPath, message: string, fix: string, port = false) => out.push({ field, message, fix, port });
+
+  for (const key of Object.keys(obj(spec.nodeSelector) ?? {})) {
+    const msg = DEPRECATED_NODE_LABELS[key];
+    if (msg) warn(specPath.child('nodeSelector').key(key), msg, `select on ${msg.split('"')[1]} instead`);
+  }
+  const nodeAffinity = obj(obj(spec.affinity)?.nodeAffinity);
+  if (nodeAffinity) {
+    const termsPath = specPath.child('affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
+    list(obj(nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution)?.nodeSelectorTerms).forEach((t, i) => termWarnings(t, termsPath.index(i), warn));
+    const prefPath = specPath.child('affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution');
+    list(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => termWarnings(obj(t)?.preference, prefPath.index(i).child('preference'), warn));
+  }
+  list(spec.topologySpreadConstraints).forEach((raw, i) => {
+    const t = obj(raw) ?? {};
+    const at = specPath.child('topologySpreadConstraints').index(i);
+    const msg = DEPRECATED_NODE_LABELS[String(str(t.topologyKey))];
+    if (msg) warn(at.child('topologyKey'), `${t.topologyKey} is ${msg}`, `use ${msg.split('"')[1]} as topologyKey`);
+    if (t.labelSelector === undefined || t.labelSelector === null) warn(at.child('labelSelector'), 'a null labelSelector results in matching no pod', 'give the constraint a labelSelector that matches the pods to spread');
+  });
+
+  const annotations = obj(meta.annotations) ?? {};
+  for (const [key, msg] of Object.entries(DEPRECATED_ANNOTATIONS)) {
+    if (key in annotations) warn(metaPath.child('annotations').key(key), msg, `remove the ${key} annotation`);
+  }
+
+  list(spec.volumes).forEach((raw, i) => {
+    const vol = obj(raw) ?? {};
+    for (const [source, msg] of DEPRECATED_VOLUMES) {
+      // warnings.go prints the StorageOS path as `storageOS`; the wire field is `storageos`.
+      if (vol[source] !== undefined && vol[source] !== null) warn(specPath.child('volumes').index(i).child(source === 'storageos' ? 'storageOS' : source), msg, `replace the ${source} volume (e.g. with a CSI driver)`);
+    }
+  });
+
+  duplicateWarnings(list(spec.hostAliases).map((h) => str(obj(h)?.ip)), specPath.child('hostAliases'), 'ip', (v) => `duplicate ip ${JSON.stringify(v)}`, 'remove the repeated hostAliases entry', warn);
+  const secrets = list(spec.imagePullSecrets);
+  duplicateWarnings(secrets.map((s) => str(obj(s)?.name)), specPath.child('imagePullSecrets'), 'name', (v) => `duplicate name ${JSON.stringify(v)}`, 'remove the repeated imagePullSecrets entry', warn);
+  secrets.forEach((s, i) => {
+    if (str(obj(s)?.name) === '') warn(specPath.child('imagePullSecrets').index(i).child('name'), 'invalid empty name ""', 'name the Secret or remove the entry');
+  });
+
+  for (const resource of ['memory', 'ephemeral-storage']) {
+    const v = obj(spec.overhead)?.[resource];
+    if (v !== undefined && isFractional(v)) warn(specPath.child('overhead').key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${resource} in whole bytes`);
+  }
+
+  const podSeccomp = obj(obj(spec.securityContext)?.seccompProfile);
+  if (!podSeccomp && SECCOMP_POD_ANNOTATION in annotations) {
+    warn(metaPath.child('annotations').key(SECCOMP_POD_ANNOTATION), 'non-functional in v1.27+; use the "seccompProfile" field instead', 'set securityContext.seccompProfile and remove the annotation');
+  }
+  const podAppArmor = obj(obj(spec.securityContext)?.appArmorProfile) !== undefined;
+
+  const containers = visitContainers(spec, specPath);
+  for (const { container: c, path } of containers) {
+    const name = String(str(c.name));
+    const sc = obj(c.securityContext);
+    if (!obj(sc?.seccompProfile) && `${SECCOMP_CONTAINER_PREFIX}${name}` in annotations) {
+      warn(metaPath.child('annotations').key(`${SECCOMP_CONTAINER_PREFIX}${name}`), 'non-functional in v1.27+; use the "seccompProfile" field instead', `set securityContext.seccompProfile on "${name}" and remove the annotation`);
+    }
+    if (version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile) && `${APPARMOR_CONTAINER_PREFIX}${name}` in annotations) {
+      warn(metaPath.child('annotations').key(`${APPARMOR_CONTAINER_PREFIX}${name}`), 'deprecated since v1.30; use the "appArmorProfile" field instead', `set securityContext.appArmorProfile on "${name}" and remove the annotation`);
+    }
+    const res = obj(c.resources);
+    for (const kind of ['limits', 'requests']) {
+      for (const resource of ['memory', 'ephemeral-storage']) {
+        const v = obj(res?.[kind])?.[resource];
+        if (v !== undefined && isFractional(v)) {
+          warn(path.child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
+        }
+      }
+    }
+    const env = list(c.env);
+    if (env.length > 1) {
+      const seen = new Set<unknown>();
+      env.forEach((raw, i) => {
+        const e = obj(raw) ?? {};
+        const n = str(e.name);
+        if (!seen.has(n)) {
+          seen.add(n);
+          return;
+        }
+        const ref = `$(${n})`;
+        const value = String(str(e.value));
+        const bad = (e.valueFrom !== undefined && e.valueFrom !== null) || value === ref || !value.includes(ref);
+        if (bad) warn(path.child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
+      });
+    }
+  }
+
+  // Ports across every container, init and ephemeral ones included (protocol after defaulting).
+  const allPorts = new Map<string, Array<{ path: FieldPath; port: Record<string, any> }>>();
+  for (const { container: c, path } of containers) {
+    list(c.ports).forEach((raw, i) => {
+      const port = obj(raw) ?? {};
+      const at = path.child('ports').index(i);
+      const protocol = defaults.portProtocol(port, applyDefaults);
+      const hostIP = str(port.hostIP);
+      const hostPort = int(port.hostPort);
+      if (hostIP !== '' && hostPort === 0) warn(at, `hostIP set without hostPort: ${goPort(port, protocol)}`, 'set hostPort, or remove hostIP');
+      const key = `${int(port.containerPort)}/${protocol}`;
+      const others = allPorts.get(key);
+      if (others) {
+        for (const other of others) {
+          const otherIP = str(other.port.hostIP);
+          const otherPort = int(other.port.hostPort);
+          if (hostIP === otherIP && hostPort === otherPort) {
+            warn(at, `duplicate port definition with ${other.path}`, `remove one of the two definitions of containerPort ${key}, or give one container another port`, true);
+          } else if (hostPort === 0 || otherPort === 0) {
+            warn(at, `overlapping port definition with ${other.path}`, `give the two definitions of ${key} the same hostPort, or remove one`, true);
+          } else if (hostPort === otherPort && (hostIP === '') !== (otherIP === '')) {
+            warn(at, `dangerously ambiguous port definition with ${other.path}`, 'set hostIP on both definitions or on neither', true);
+          }
+        }
+        others.push({ path: at, port });
+      } else {
+        allPorts.set(key, [{ path: at, port }]);
+      }
+    });
+  }
+
+  const grace = spec.terminationGracePeriodSeconds;
+  if (isInt(grace) && grace < 0) {
+    warn(specPath.child('terminationGracePeriodSeconds'), 'must be >= 0; negative values are invalid and will be treated as 1', 'set terminationGracePeriodSeconds to 0 or more (the default is 30)');
+  }
+
+  const affinity = obj(spec.affinity);
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const a = obj(affinity?.[kind]);
+    if (!a) continue;
+    const req = specPath.child('affinity', kind, 'requiredDuringSchedulingIgnoredDuringExecution');
+    list(a.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+      if (!obj(obj(t)?.labelSelector)) warn(req.index(i).child('labelSelector'), 'a null labelSelector results in matching no pod', 'give the term a labelSelector');
+    });
+    const pref = specPath.child('affinity', kind, 'preferredDuringSchedulingIgnoredDuringExecution');
+    list(a.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+      if (!obj(obj(obj(t)?.podAffinityTerm)?.labelSelector)) warn(pref.index(i).child('podAffinityTerm', 'labelSelector'), 'a null labelSelector results in matching no pod', 'give the term a labelSelector');
+    });
+  }
+  return out;
+}
+
+/** `GetWarningsForNodeSelectorTerm`: deprecated node labels in matchExpressions keys. */
+function termWarnings(term: unknown, path: FieldPath, warn: (f: FieldPath, m: string, fix: string) => void): void {
+  list(obj(term)?.matchExpressions).forEach((e, j) => {
+    const key = String(str(obj(e)?.key));
+    const msg = DEPRECATED_NODE_LABELS[key];
+    if (msg) warn(path.child('matchExpressions').index(j).child('key'), `${key} is ${msg}`, `use ${msg.split('"')[1]}`);
+  });
+}
+
+function duplicateWarnings(values: unknown[], path: FieldPath, field: string, message: (v: unknown) => string, fix: string, warn: (f: FieldPath, m: string, fix: string) => void): void {
+  if (values.length < 2) return;
+  const seen = new Set<unknown>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) warn(path.index(i).child(field), message(v), fix);
+    else seen.add(v);
+  });
+}
