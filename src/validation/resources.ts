@@ -70,7 +70,11 @@ function containerResourceNameErrors(name: string, path: FieldPath): FieldError[
  * shared parse cache (synth parses the same few quantities for every pod).
  */
 export function readQuantity(raw: unknown): Quantity | string {
-  if (typeof raw === 'string') return parseQuantityCached(raw);
+  if (typeof raw === 'string') {
+    const q = parseQuantityCached(raw);
+    if (q instanceof Quantity) return q;
+  }
+  // Not a quantity: `fromJson` words the reason with the value and the allowed forms.
   try {
     return Quantity.fromJson(raw);
   } catch (e) {
