@@ -1,4 +1,4 @@
-import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
 import { SidecarDeployment } from '../../src';
@@ -54,7 +54,7 @@ describe('the API server\'s mistakes of issue 16 fail synth and lint', () => {
   });
 
   test.each(PATCHED)('fails synth GIVEN %s set through a JSON patch', (_n, patch, rule, path) => {
-    const errors = synthErrors((chart) => web(chart).apiObject.addJsonPatch(patch));
+    const errors = synthErrors((chart) => ApiObject.of(web(chart)).addJsonPatch(patch));
     expect(errors.filter((e) => e.startsWith(`[test/web] ${rule} ${path}: `))).toHaveLength(1);
     for (const e of errors) expect(e).toMatch(/^\[test\/web\] SC-[A-Z]+-\d{3} [\w.[\]-]+: [A-Z][a-z]+( value)?(: .+)?\. Fix: .+$/);
   });
@@ -82,8 +82,8 @@ describe('the API server\'s mistakes of issue 16 fail synth and lint', () => {
   test.each(PATCHED)('GIVEN %s in a manifest WHEN linted THEN the rule is reported and lint exits 1', async (_n, patch, rule, path) => {
     // The rendered (unvalidated) manifest: the broken YAML a user would lint.
     const d = web(Testing.chart());
-    d.apiObject.addJsonPatch(patch);
-    const manifest = d.apiObject.toJson();
+    ApiObject.of(d).addJsonPatch(patch);
+    const manifest = ApiObject.of(d).toJson();
     const r = await run(['lint', '--quiet', 'web.yaml'], { files: { 'web.yaml': stringify(manifest) } });
     expect(r.stdout).toContain(`error ${rule} ${path}: `);
     expect(r.code).toBe(1);
@@ -92,7 +92,7 @@ describe('the API server\'s mistakes of issue 16 fail synth and lint', () => {
   test('GIVEN a negative pod terminationGracePeriodSeconds THEN synth passes with the API server\'s warning (it is treated as 1)', async () => {
     const chart = Testing.chart();
     const d = web(chart);
-    d.apiObject.addJsonPatch(JsonPatch.add('/spec/template/spec/terminationGracePeriodSeconds', -5));
+    ApiObject.of(d).addJsonPatch(JsonPatch.add('/spec/template/spec/terminationGracePeriodSeconds', -5));
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(() => Testing.synth(chart)).not.toThrow();
@@ -101,7 +101,7 @@ describe('the API server\'s mistakes of issue 16 fail synth and lint', () => {
     } finally {
       write.mockRestore();
     }
-    const r = await run(['lint', '--quiet', 'web.yaml'], { files: { 'web.yaml': stringify(d.apiObject.toJson()) } });
+    const r = await run(['lint', '--quiet', 'web.yaml'], { files: { 'web.yaml': stringify(ApiObject.of(d).toJson()) } });
     expect(r.code).toBe(0);
   });
 });

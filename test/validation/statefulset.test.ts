@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { PodSecurityLevel, SidecarStatefulSet } from '../../src';
 import { formatFinding } from '../../src/engine/finding-format';
@@ -50,7 +50,7 @@ describe('StatefulSets mounting their volumeClaimTemplates', () => {
     const db = new SidecarStatefulSet(chart, 'db', { service, replicas: 3, containers: [{ name: 'postgres', image: 'postgres:16', portNumber: 5432 }] });
     db.addInitStep({ name: 'restore', image: 'restore:1.0' });
     db.addSidecar({ name: 'backup', image: 'backup:1.0', command: ['/backup', '--watch', '/data'] });
-    db.apiObject.addJsonPatch(
+    ApiObject.of(db).addJsonPatch(
       JsonPatch.add('/spec/volumeClaimTemplates', [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } }]),
       JsonPatch.add('/spec/template/spec/containers/0/volumeMounts', [{ name: 'data', mountPath: '/var/lib/postgresql/data' }]),
       JsonPatch.add('/spec/template/spec/initContainers/0/volumeMounts', [{ name: 'data', mountPath: '/data' }]),
@@ -70,7 +70,7 @@ describe('StatefulSets mounting their volumeClaimTemplates', () => {
     const service = new kplus.Service(chart, 'svc', { clusterIP: 'None', ports: [{ port: 5432 }] });
     const db = new SidecarStatefulSet(chart, 'db', { service, containers: [{ name: 'postgres', image: 'postgres:16' }] });
     db.addSidecar({ name: 'backup', image: 'backup:1.0' });
-    db.apiObject.addJsonPatch(
+    ApiObject.of(db).addJsonPatch(
       JsonPatch.add('/spec/volumeClaimTemplates', [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }]),
       JsonPatch.add('/spec/template/spec/initContainers/0/volumeMounts', [{ name: 'backups', mountPath: '/backups' }]),
     );

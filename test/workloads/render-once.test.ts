@@ -1,4 +1,4 @@
-import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { SidecarChecks, SidecarDeployment, SidecarRules } from '../../src';
 
@@ -55,7 +55,7 @@ describe('one render and one check per workload per synth call', () => {
   test('GIVEN a failed synth THEN fixing the cause and synthesizing again gives the fixed manifest, rendered afresh', () => {
     const { app, workloads } = appWithCharts(1, 1);
     // Two ports of one container with one name: the API server rejects it (SC-PORT-002).
-    workloads[0].apiObject.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports', [{ containerPort: 80, name: 'http' }, { containerPort: 81, name: 'http' }]));
+    ApiObject.of(workloads[0]).addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports', [{ containerPort: 80, name: 'http' }, { containerPort: 81, name: 'http' }]));
     expect(() => app.synthYaml()).toThrow(/SC-PORT-002/);
     SidecarChecks.suppress(workloads[0], 'SC-PORT-002', 'a test of re-rendering after a failed synth');
     expect(app.synthYaml()).toContain('cdk8s-sidecars.dev/suppress');
