@@ -320,10 +320,11 @@ function validateVolumeMounts(c: Record<string, any>, path: FieldPath, ctx: PodC
   if (mounts.length === 0) return;
   const { errs, volumes } = ctx;
   const mountsPath = path.child('volumeMounts');
-  const devices = list(c.volumeDevices).map((d) => obj(d) ?? {});
-  const deviceNames = new Set(devices.map((d) => str(d.name)));
-  const devicePaths = new Set(devices.map((d) => str(d.devicePath)));
-  const mountPaths = new Set<unknown>();
+  // Most containers have no devices and one or two mounts: build the lookups only when needed.
+  const devices = Array.isArray(c.volumeDevices) && c.volumeDevices.length > 0 ? c.volumeDevices.map((d: unknown) => obj(d) ?? {}) : undefined;
+  const deviceNames = devices ? new Set(devices.map((d: Record<string, any>) => str(d.name))) : undefined;
+  const devicePaths = devices ? new Set(devices.map((d: Record<string, any>) => str(d.devicePath))) : undefined;
+  const mountPaths = mounts.length > 1 ? new Set<unknown>() : undefined;
   const privileged = obj(c.securityContext)?.privileged === true;
   mounts.forEach((raw, i) => {
     const m = obj(raw) ?? {};
@@ -340,10 +341,10 @@ function validateVolumeMounts(c: Record<string, any>, path: FieldPath, ctx: PodC
     }
     const mountPath = str(m.mountPath);
     if (mountPath === '') errs.push(required(at.child('mountPath'), '', AREA, { fix: 'set mountPath to the directory to mount the volume at' }));
-    if (mountPaths.has(mountPath)) errs.push(invalid(at.child('mountPath'), mountPath, 'must be unique', AREA, { fix: 'mount each volume at its own path' }));
-    mountPaths.add(mountPath);
-    if (deviceNames.has(name)) errs.push(invalid(at.child('name'), name, 'must not already exist in volumeDevices', AREA));
-    if (devicePaths.has(mountPath)) errs.push(invalid(at.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices', AREA));
+    if (mountPaths?.has(mountPath)) errs.push(invalid(at.child('mountPath'), mountPath, 'must be unique', AREA, { fix: 'mount each volume at its own path' }));
+    mountPaths?.add(mountPath);
+    if (deviceNames?.has(name)) errs.push(invalid(at.child('name'), name, 'must not already exist in volumeDevices', AREA));
+    if (devicePaths?.has(mountPath)) errs.push(invalid(at.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices', AREA));
     const subPath = str(m.subPath);
     const subPathExpr = str(m.subPathExpr);
     if (volumes.get(name as string) === 'image') {

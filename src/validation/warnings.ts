@@ -38,18 +38,15 @@ const APPARMOR_CONTAINER_PREFIX = 'container.apparmor.security.beta.kubernetes.i
 /** AppArmorFields is on by default from 1.30, which deprecates the annotations. */
 const APPARMOR_FIELDS = KubernetesVersion.of('1.30');
 
-interface Visited {
-  readonly container: Record<string, any>;
-  readonly path: FieldPath;
-}
+/** `pods.VisitContainersWithPath` order: init containers, then containers, then ephemeral containers. */
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
-/** `pods.VisitContainersWithPath`: init containers, then containers, then ephemeral containers. */
-function visitContainers(spec: Record<string, any>, specPath: FieldPath): Visited[] {
-  const out: Visited[] = [];
-  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
-    list(spec[field]).forEach((c, i) => out.push({ container: obj(c) ?? {}, path: specPath.child(field).index(i) }));
-  }
-  return out;
+/** One declared port, kept for the duplicate check (its path is built only when it is reported). */
+interface SeenPort {
+  readonly list: string;
+  readonly ci: number;
+  readonly pi: number;
+  readonly port: Record<string, any>;
 }
 
 /** Go's `%+v` of a ContainerPort, as the hostIP warning prints it. */
@@ -122,72 +119,83 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   }
   const podAppArmor = obj(obj(spec.securityContext)?.appArmorProfile) !== undefined;
 
-  const containers = visitContainers(spec, specPath);
-  for (const { container: c, path } of containers) {
-    const name = String(str(c.name));
-    const sc = obj(c.securityContext);
-    if (!obj(sc?.seccompProfile) && `${SECCOMP_CONTAINER_PREFIX}${name}` in annotations) {
-      warn(metaPath.child('annotations').key(`${SECCOMP_CONTAINER_PREFIX}${name}`), 'non-functional in v1.27+; use the "seccompProfile" field instead', `set securityContext.seccompProfile on "${name}" and remove the annotation`);
-    }
-    if (version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile) && `${APPARMOR_CONTAINER_PREFIX}${name}` in annotations) {
-      warn(metaPath.child('annotations').key(`${APPARMOR_CONTAINER_PREFIX}${name}`), 'deprecated since v1.30; use the "appArmorProfile" field instead', `set securityContext.appArmorProfile on "${name}" and remove the annotation`);
-    }
-    const res = obj(c.resources);
-    for (const kind of ['limits', 'requests']) {
-      for (const resource of ['memory', 'ephemeral-storage']) {
-        const v = obj(res?.[kind])?.[resource];
-        if (v !== undefined && isFractional(v)) {
-          warn(path.child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
+  // One pass over the containers (the API server visits them twice); paths are built only for warnings.
+  let allPorts: Map<string, SeenPort[]> | undefined;
+  const portPath = (p: SeenPort) => specPath.child(p.list).index(p.ci).child('ports').index(p.pi);
+  for (const list of CONTAINER_LISTS) {
+    const containers = spec[list];
+    if (!Array.isArray(containers)) continue;
+    for (let ci = 0; ci < containers.length; ci++) {
+      const c = obj(containers[ci]);
+      if (!c) continue;
+      const path = () => specPath.child(list).index(ci);
+      const name = String(str(c.name));
+      const sc = obj(c.securityContext);
+      if (SECCOMP_CONTAINER_PREFIX + name in annotations && !obj(sc?.seccompProfile)) {
+        warn(metaPath.child('annotations').key(`${SECCOMP_CONTAINER_PREFIX}${name}`), 'non-functional in v1.27+; use the "seccompProfile" field instead', `set securityContext.seccompProfile on "${name}" and remove the annotation`);
+      }
+      if (APPARMOR_CONTAINER_PREFIX + name in annotations && version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile)) {
+        warn(metaPath.child('annotations').key(`${APPARMOR_CONTAINER_PREFIX}${name}`), 'deprecated since v1.30; use the "appArmorProfile" field instead', `set securityContext.appArmorProfile on "${name}" and remove the annotation`);
+      }
+      const res = obj(c.resources);
+      if (res) {
+        for (const kind of ['limits', 'requests']) {
+          const map = obj(res[kind]);
+          if (!map) continue;
+          for (const resource of ['memory', 'ephemeral-storage']) {
+            const v = map[resource];
+            if (v !== undefined && isFractional(v)) {
+              warn(path().child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
+            }
+          }
         }
       }
-    }
-    const env = list(c.env);
-    if (env.length > 1) {
-      const seen = new Set<unknown>();
-      env.forEach((raw, i) => {
-        const e = obj(raw) ?? {};
-        const n = str(e.name);
-        if (!seen.has(n)) {
-          seen.add(n);
-          return;
+      const env = c.env;
+      if (Array.isArray(env) && env.length > 1) {
+        const seen = new Set<unknown>();
+        env.forEach((raw, i) => {
+          const e = obj(raw) ?? {};
+          const n = str(e.name);
+          if (!seen.has(n)) {
+            seen.add(n);
+            return;
+          }
+          const ref = `$(${n})`;
+          const value = String(str(e.value));
+          const bad = (e.valueFrom !== undefined && e.valueFrom !== null) || value === ref || !value.includes(ref);
+          if (bad) warn(path().child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
+        });
+      }
+      const ports = c.ports;
+      if (!Array.isArray(ports)) continue;
+      for (let pi = 0; pi < ports.length; pi++) {
+        const port = obj(ports[pi]) ?? {};
+        const here: SeenPort = { list, ci, pi, port };
+        const protocol = defaults.portProtocol(port, applyDefaults);
+        const hostIP = str(port.hostIP);
+        const hostPort = int(port.hostPort);
+        if (hostIP !== '' && hostPort === 0) warn(portPath(here), `hostIP set without hostPort: ${goPort(port, protocol)}`, 'set hostPort, or remove hostIP');
+        const key = `${int(port.containerPort)}/${protocol}`;
+        allPorts ??= new Map();
+        const others = allPorts.get(key);
+        if (!others) {
+          allPorts.set(key, [here]);
+          continue;
         }
-        const ref = `$(${n})`;
-        const value = String(str(e.value));
-        const bad = (e.valueFrom !== undefined && e.valueFrom !== null) || value === ref || !value.includes(ref);
-        if (bad) warn(path.child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
-      });
-    }
-  }
-
-  // Ports across every container, init and ephemeral ones included (protocol after defaulting).
-  const allPorts = new Map<string, Array<{ path: FieldPath; port: Record<string, any> }>>();
-  for (const { container: c, path } of containers) {
-    list(c.ports).forEach((raw, i) => {
-      const port = obj(raw) ?? {};
-      const at = path.child('ports').index(i);
-      const protocol = defaults.portProtocol(port, applyDefaults);
-      const hostIP = str(port.hostIP);
-      const hostPort = int(port.hostPort);
-      if (hostIP !== '' && hostPort === 0) warn(at, `hostIP set without hostPort: ${goPort(port, protocol)}`, 'set hostPort, or remove hostIP');
-      const key = `${int(port.containerPort)}/${protocol}`;
-      const others = allPorts.get(key);
-      if (others) {
         for (const other of others) {
           const otherIP = str(other.port.hostIP);
           const otherPort = int(other.port.hostPort);
           if (hostIP === otherIP && hostPort === otherPort) {
-            warn(at, `duplicate port definition with ${other.path}`, `remove one of the two definitions of containerPort ${key}, or give one container another port`, true);
+            warn(portPath(here), `duplicate port definition with ${portPath(other)}`, `remove one of the two definitions of containerPort ${key}, or give one container another port`, true);
           } else if (hostPort === 0 || otherPort === 0) {
-            warn(at, `overlapping port definition with ${other.path}`, `give the two definitions of ${key} the same hostPort, or remove one`, true);
+            warn(portPath(here), `overlapping port definition with ${portPath(other)}`, `give the two definitions of ${key} the same hostPort, or remove one`, true);
           } else if (hostPort === otherPort && (hostIP === '') !== (otherIP === '')) {
-            warn(at, `dangerously ambiguous port definition with ${other.path}`, 'set hostIP on both definitions or on neither', true);
+            warn(portPath(here), `dangerously ambiguous port definition with ${portPath(other)}`, 'set hostIP on both definitions or on neither', true);
           }
         }
-        others.push({ path: at, port });
-      } else {
-        allPorts.set(key, [{ path: at, port }]);
+        others.push(here);
       }
-    });
+    }
   }
 
   const grace = spec.terminationGracePeriodSeconds;

@@ -9,6 +9,7 @@ import { FieldPath } from '../engine/field-path';
 import { PodManifest } from '../engine/pod-manifest';
 
 const AREA = ValidationArea.WORKLOAD;
+const SPEC = FieldPath.of('spec');
 const PERCENT = /^[0-9]+%$/;
 
 /**
@@ -19,7 +20,7 @@ const PERCENT = /^[0-9]+%$/;
  */
 export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, errs: FieldError[]): ClaimVolume[] {
   const spec = obj(pod.manifest.spec) ?? {};
-  const specPath = FieldPath.of('spec');
+  const specPath = SPEC;
   const labels = obj(pod.podMetadata.labels) ?? {};
   switch (pod.kind) {
     case 'Deployment':
