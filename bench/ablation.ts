@@ -7,7 +7,8 @@ import { VARIANTS } from './variants';
  * Not a benchmark of record (`run.ts` is); a tool for deciding what to optimise next.
  *
  * Usage: node --expose-gc -r ts-node/register/transpile-only bench/ablation.ts [N] [REPS] [PART,...]
- * PART: rules | effective | decorate | checks | rules2x (runs the rules twice). Without parts it
+ * PART: rules | effective | decorate | checks | rules2x (runs the rules twice) | validation (the API-server
+ * validation of src/validation/, which the API-validation rules read). Without parts it
  * prints the sidecar/kplus ratio as it is; the difference between two runs is what the parts cost.
  * Run-to-run noise on a 2-core machine is about +-0.04 in the ratio: repeat before believing a change.
  */
@@ -24,6 +25,7 @@ if (parts.has('rules')) replace('../src/rules/sidecar-rules', (m) => m.SidecarRu
 if (parts.has('rules2x')) replace('../src/rules/sidecar-rules', (m) => m.SidecarRules, 'checkAll', (o) => (...a: any[]) => { o(...a); return o(...a); });
 if (parts.has('effective')) replace('../src/resources/effective-resource-annotations', (m) => m, 'effectiveResourceAnnotationsIfValid', () => () => ({}));
 if (parts.has('decorate')) replace('../src/workloads/private/sidecar-support', (m) => m.SidecarSupport.prototype, 'decorate', () => (x: any) => x);
+if (parts.has('validation')) replace('../src/validation/validate-manifest', (m) => m, 'validatePodManifest', () => () => ({ errors: [], warnings: [], byArea: new Map() }));
 if (parts.has('checks')) replace('../src/workloads/private/check-manifest', (m) => m, 'checkManifest', () => (_c: any, r: any) => { r.manifest(); return []; });
 
 const times: Record<'sidecar' | 'kplus', number[]> = { sidecar: [], kplus: [] };
