@@ -97,37 +97,43 @@ export function validateContainerOnlyForPod(c: Record<string, any>, path: FieldP
 /** `validateContainerPorts`. */
 function validatePorts(ports: any[], path: FieldPath, ctx: PodContext): void {
   const { errs, opts } = ctx;
-  const names = new Set<string>();
-  ports.forEach((raw, i) => {
+  let names: Set<string> | undefined;
+  for (let i = 0; i < ports.length; i++) {
+    const raw = ports[i];
     const port = obj(raw) ?? {};
-    const at = path.index(i);
+    // The port's path is derived only for an error.
     const name = str(port.name);
     if (name !== '') {
       const problems = typeof name === 'string' ? isValidPortName(name) : ['must be a string'];
       if (problems.length > 0) {
-        for (const m of problems) errs.push(invalid(at.child('name'), name, m, AREA, { fix: 'name the port with at most 15 lower-case letters, digits and \'-\', e.g. "http"' }));
-      } else if (names.has(name as string)) {
-        errs.push(duplicate(at.child('name'), name, ValidationArea.PORT_NAME_DUPLICATE, { fix: `rename one of the ports named ${JSON.stringify(name)}` }));
+        for (const m of problems) errs.push(invalid(path.index(i).child('name'), name, m, AREA, { fix: 'name the port with at most 15 lower-case letters, digits and \'-\', e.g. "http"' }));
+      } else if (names?.has(name as string)) {
+        errs.push(duplicate(path.index(i).child('name'), name, ValidationArea.PORT_NAME_DUPLICATE, { fix: `rename one of the ports named ${JSON.stringify(name)}` }));
       } else {
-        names.add(name as string);
+        (names ??= new Set()).add(name as string);
       }
     }
     const containerPort = int(port.containerPort);
     if (containerPort === 0) {
-      errs.push(required(at.child('containerPort'), '', AREA, { fix: 'set containerPort to the port the container listens on (1-65535)' }));
+      errs.push(required(path.index(i).child('containerPort'), '', AREA, { fix: 'set containerPort to the port the container listens on (1-65535)' }));
     } else {
-      for (const m of isValidPortNum(containerPort)) errs.push(invalid(at.child('containerPort'), containerPort, m, AREA, { fix: 'set containerPort to a number from 1 to 65535' }));
+      for (const m of isValidPortNum(containerPort)) errs.push(invalid(path.index(i).child('containerPort'), containerPort, m, AREA, { fix: 'set containerPort to a number from 1 to 65535' }));
     }
     const hostPort = defaults.hostPort(port, ctx.hostNetwork && opts.resourceIsPod, opts.applyDefaults);
     if (hostPort !== 0) {
-      for (const m of isValidPortNum(hostPort)) errs.push(invalid(at.child('hostPort'), hostPort, m, AREA, { fix: 'set hostPort to a number from 1 to 65535, or remove it' }));
+      for (const m of isValidPortNum(hostPort)) errs.push(invalid(path.index(i).child('hostPort'), hostPort, m, AREA, { fix: 'set hostPort to a number from 1 to 65535, or remove it' }));
     }
     const protocol = defaults.portProtocol(port, opts.applyDefaults);
-    if (protocol === '') errs.push(required(at.child('protocol'), '', AREA));
+    if (protocol === '') errs.push(required(path.index(i).child('protocol'), '', AREA));
     else if (!PORT_PROTOCOLS.includes(protocol as string)) {
-      errs.push(notSupported(at.child('protocol'), protocol, PORT_PROTOCOLS, AREA, { fix: 'use TCP, UDP or SCTP (upper case), or remove the field for TCP' }));
+      errs.push(notSupported(path.index(i).child('protocol'), protocol, PORT_PROTOCOLS, AREA, { fix: 'use TCP, UDP or SCTP (upper case), or remove the field for TCP' }));
     }
-  });
+  }
+}
+
+/** Whether `envNameErrors` has nothing to say (no path is derived for a valid name). */
+function isValidEnvName(name: string, opts: PodValidationOptions): boolean {
+  return (opts.allowRelaxedEnvironmentVariableValidation ? isRelaxedEnvVarName(name) : isEnvVarName(name)).length === 0;
 }
 
 /** Env var names and envFrom prefixes: strict, or relaxed where RelaxedEnvironmentVariableValidation is on. */
@@ -149,16 +155,16 @@ function envNameErrors(name: string, path: FieldPath, opts: PodValidationOptions
 
 /** `ValidateEnv`. */
 function validateEnv(env: any[], path: FieldPath, opts: PodValidationOptions, errs: FieldError[]): void {
-  env.forEach((raw, i) => {
+  for (let i = 0; i < env.length; i++) {
+    const raw = env[i];
     const ev = obj(raw) ?? {};
-    const at = path.index(i);
     const name = str(ev.name);
-    if (name === '') errs.push(required(at.child('name'), '', AREA, { fix: 'give the variable a name' }));
-    else if (typeof name !== 'string') errs.push(invalid(at.child('name'), name, 'must be a string', AREA));
-    else envNameErrors(name, at.child('name'), opts, errs);
+    if (name === '') errs.push(required(path.index(i).child('name'), '', AREA, { fix: 'give the variable a name' }));
+    else if (typeof name !== 'string') errs.push(invalid(path.index(i).child('name'), name, 'must be a string', AREA));
+    else if (!isValidEnvName(name, opts)) envNameErrors(name, path.index(i).child('name'), opts, errs);
     const from = obj(ev.valueFrom);
-    if (from) validateEnvValueFrom(ev, from, at.child('valueFrom'), opts, errs);
-  });
+    if (from) validateEnvValueFrom(ev, from, path.index(i).child('valueFrom'), opts, errs);
+  }
 }
 
 const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
@@ -319,63 +325,64 @@ function validateVolumeMounts(c: Record<string, any>, path: FieldPath, ctx: PodC
   const mounts = list(c.volumeMounts);
   if (mounts.length === 0) return;
   const { errs, volumes } = ctx;
-  const mountsPath = path.child('volumeMounts');
+  // Paths are derived only for an error.
+  const fieldAt = (i: number, field: string): FieldPath => path.child('volumeMounts').index(i).child(field);
   // Most containers have no devices and one or two mounts: build the lookups only when needed.
   const devices = Array.isArray(c.volumeDevices) && c.volumeDevices.length > 0 ? c.volumeDevices.map((d: unknown) => obj(d) ?? {}) : undefined;
   const deviceNames = devices ? new Set(devices.map((d: Record<string, any>) => str(d.name))) : undefined;
   const devicePaths = devices ? new Set(devices.map((d: Record<string, any>) => str(d.devicePath))) : undefined;
   const mountPaths = mounts.length > 1 ? new Set<unknown>() : undefined;
   const privileged = obj(c.securityContext)?.privileged === true;
-  mounts.forEach((raw, i) => {
+  for (let i = 0; i < mounts.length; i++) {
+    const raw = mounts[i];
     const m = obj(raw) ?? {};
-    const at = mountsPath.index(i);
     const name = str(m.name);
-    if (name === '') errs.push(required(at.child('name'), '', ValidationArea.VOLUME_MOUNT_NAME, { fix: 'name the volume to mount' }));
+    if (name === '') errs.push(required(fieldAt(i, 'name'), '', ValidationArea.VOLUME_MOUNT_NAME, { fix: 'name the volume to mount' }));
     // As upstream, an empty name is also "Not found".
     if (!volumes.has(name as string)) {
       const declared = volumes.size === 0 ? 'the pod declares no volumes' : `declared volumes: ${[...volumes.keys()].map((v) => JSON.stringify(v)).join(', ')}`;
-      errs.push(notFound(at.child('name'), name, ValidationArea.VOLUME_MOUNT_NAME, {
+      errs.push(notFound(fieldAt(i, 'name'), name, ValidationArea.VOLUME_MOUNT_NAME, {
         detail: declared,
         fix: `add a volume named ${JSON.stringify(name)} to the pod's volumes (or, in a StatefulSet, to volumeClaimTemplates), or mount one of the declared volumes`,
       }));
     }
     const mountPath = str(m.mountPath);
-    if (mountPath === '') errs.push(required(at.child('mountPath'), '', AREA, { fix: 'set mountPath to the directory to mount the volume at' }));
-    if (mountPaths?.has(mountPath)) errs.push(invalid(at.child('mountPath'), mountPath, 'must be unique', AREA, { fix: 'mount each volume at its own path' }));
+    if (mountPath === '') errs.push(required(fieldAt(i, 'mountPath'), '', AREA, { fix: 'set mountPath to the directory to mount the volume at' }));
+    if (mountPaths?.has(mountPath)) errs.push(invalid(fieldAt(i, 'mountPath'), mountPath, 'must be unique', AREA, { fix: 'mount each volume at its own path' }));
     mountPaths?.add(mountPath);
-    if (deviceNames?.has(name)) errs.push(invalid(at.child('name'), name, 'must not already exist in volumeDevices', AREA));
-    if (devicePaths?.has(mountPath)) errs.push(invalid(at.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices', AREA));
+    if (deviceNames?.has(name)) errs.push(invalid(fieldAt(i, 'name'), name, 'must not already exist in volumeDevices', AREA));
+    if (devicePaths?.has(mountPath)) errs.push(invalid(fieldAt(i, 'mountPath'), mountPath, 'must not already exist as a path in volumeDevices', AREA));
     const subPath = str(m.subPath);
     const subPathExpr = str(m.subPathExpr);
     if (volumes.get(name as string) === 'image') {
-      if (subPath !== '') errs.push(invalid(at.child('subPath'), subPath, 'not allowed in image volume sources', AREA));
-      if (subPathExpr !== '') errs.push(invalid(at.child('subPathExpr'), subPathExpr, 'not allowed in image volume sources', AREA));
+      if (subPath !== '') errs.push(invalid(fieldAt(i, 'subPath'), subPath, 'not allowed in image volume sources', AREA));
+      if (subPathExpr !== '') errs.push(invalid(fieldAt(i, 'subPathExpr'), subPathExpr, 'not allowed in image volume sources', AREA));
     }
-    if (subPath !== '') errs.push(...localDescendingPathErrors(String(subPath), at.child('subPath'), AREA));
+    if (subPath !== '') errs.push(...localDescendingPathErrors(String(subPath), fieldAt(i, 'subPath'), AREA));
     if (subPathExpr !== '') {
-      if (subPath !== '') errs.push(invalid(at.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', AREA));
-      errs.push(...localDescendingPathErrors(String(subPathExpr), at.child('subPathExpr'), AREA));
+      if (subPath !== '') errs.push(invalid(fieldAt(i, 'subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', AREA));
+      errs.push(...localDescendingPathErrors(String(subPathExpr), fieldAt(i, 'subPathExpr'), AREA));
     }
     const propagation = m.mountPropagation;
     if (isSet(propagation)) {
-      if (!MOUNT_PROPAGATIONS.includes(propagation)) errs.push(notSupported(at.child('mountPropagation'), propagation, MOUNT_PROPAGATIONS, AREA));
+      if (!MOUNT_PROPAGATIONS.includes(propagation)) errs.push(notSupported(fieldAt(i, 'mountPropagation'), propagation, MOUNT_PROPAGATIONS, AREA));
       if (propagation === 'Bidirectional' && !privileged) {
-        errs.push(forbidden(at.child('mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers', AREA,
+        errs.push(forbidden(fieldAt(i, 'mountPropagation'), 'Bidirectional mount propagation is available only to privileged containers', AREA,
           { fix: 'use HostToContainer or None, or make the container privileged' }));
       }
     }
     const rro = m.recursiveReadOnly;
     if (isSet(rro) && rro !== 'Disabled') {
       if (rro === 'Enabled' || rro === 'IfPossible') {
-        if (m.readOnly !== true) errs.push(forbidden(at.child('recursiveReadOnly'), 'may only be specified when readOnly is true', AREA, { fix: 'add readOnly: true to the mount' }));
+        if (m.readOnly !== true) errs.push(forbidden(fieldAt(i, 'recursiveReadOnly'), 'may only be specified when readOnly is true', AREA, { fix: 'add readOnly: true to the mount' }));
         if (isSet(propagation) && propagation !== 'None') {
-          errs.push(forbidden(at.child('recursiveReadOnly'), 'may only be specified when mountPropagation is None or not specified', AREA));
+          errs.push(forbidden(fieldAt(i, 'recursiveReadOnly'), 'may only be specified when mountPropagation is None or not specified', AREA));
         }
       } else {
-        errs.push(notSupported(at.child('recursiveReadOnly'), rro, RECURSIVE_READ_ONLY, AREA));
+        errs.push(notSupported(fieldAt(i, 'recursiveReadOnly'), rro, RECURSIVE_READ_ONLY, AREA));
       }
     }
-  });
+  }
 }
 
 /** `ValidateVolumeDevices`: raw block devices of PVC (or ephemeral) volumes. */

@@ -7,10 +7,13 @@ const AREA = ValidationArea.WORKLOAD;
 
 /** `ValidateLabelSelector` (apimachinery meta/v1/validation): keys, values and operators. */
 export function validateLabelSelector(selector: Record<string, any>, path: FieldPath, errs: FieldError[]): void {
-  const labels = obj(selector.matchLabels) ?? {};
-  for (const [k, v] of Object.entries(labels)) {
-    for (const m of isQualifiedName(k)) errs.push(invalid(path.child('matchLabels'), k, m, AREA));
-    for (const m of isLabelValue(String(v))) errs.push(invalid(path.child('matchLabels'), v, m, AREA));
+  const labels = obj(selector.matchLabels);
+  if (labels) {
+    for (const k in labels) {
+      const v = labels[k];
+      for (const m of isQualifiedName(k)) errs.push(invalid(path.child('matchLabels'), k, m, AREA));
+      for (const m of isLabelValue(String(v))) errs.push(invalid(path.child('matchLabels'), v, m, AREA));
+    }
   }
   list(selector.matchExpressions).forEach((raw, i) => {
     const e = obj(raw) ?? {};
@@ -30,7 +33,10 @@ export function validateLabelSelector(selector: Record<string, any>, path: Field
 
 /** True when the selector has neither matchLabels nor matchExpressions. */
 export function isEmptySelector(selector: Record<string, any>): boolean {
-  return Object.keys(obj(selector.matchLabels) ?? {}).length + list(selector.matchExpressions).length === 0;
+  if (list(selector.matchExpressions).length > 0) return false;
+  const labels = obj(selector.matchLabels);
+  for (const _ in labels) return false;
+  return true;
 }
 
 /**
@@ -39,8 +45,9 @@ export function isEmptySelector(selector: Record<string, any>): boolean {
  */
 export function selectorMatches(selector: Record<string, any> | undefined, labels: Record<string, unknown>): boolean {
   if (!selector) return false;
-  for (const [k, v] of Object.entries(obj(selector.matchLabels) ?? {})) {
-    if (labels[k] !== v) return false;
+  const matchLabels = obj(selector.matchLabels);
+  for (const k in matchLabels) {
+    if (labels[k] !== matchLabels[k]) return false;
   }
   for (const raw of list(selector.matchExpressions)) {
     const e = obj(raw) ?? {};

@@ -41,6 +41,9 @@ const CONFIG_MAP_KEY = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
+/** What every check returns for a valid value: one shared, frozen empty list (no allocation on the common path). */
+const NONE: ReadonlyArray<string> = Object.freeze([]);
+
 /** apimachinery `RegexError`: the message, examples and the pattern. */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
@@ -58,7 +61,8 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 /** `ValidateNonnegativeField`'s detail (apimachinery `IsNegativeErrorMsg`). */
 export const IS_NEGATIVE_MSG = 'must be greater than or equal to 0';
 
-export function isDNS1123Label(value: string): string[] {
+export function isDNS1123Label(value: string): ReadonlyArray<string> {
+  if (value.length <= DNS1123_LABEL_MAX && DNS1123_LABEL.test(value)) return NONE;
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL.test(value)) {
@@ -68,7 +72,8 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(value: string): string[] {
+export function isDNS1123Subdomain(value: string): ReadonlyArray<string> {
+  if (value.length <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.test(value)) return NONE;
   const errs: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
   if (!DNS1123_SUBDOMAIN.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
@@ -76,7 +81,9 @@ export function isDNS1123Subdomain(value: string): string[] {
 }
 
 /** A qualified name (label key, resource name): optional DNS-subdomain prefix and `/`, then a name. */
-export function isQualifiedName(value: string): string[] {
+export function isQualifiedName(value: string): ReadonlyArray<string> {
+  // The common case: no prefix (the pattern has no '/').
+  if (value.length <= QUALIFIED_NAME_MAX && QUALIFIED_NAME.test(value)) return NONE;
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -96,7 +103,8 @@ export function isQualifiedName(value: string): string[] {
   return errs;
 }
 
-export function isLabelValue(value: string): string[] {
+export function isLabelValue(value: string): ReadonlyArray<string> {
+  if (value.length <= LABEL_VALUE_MAX && LABEL_VALUE.test(value)) return NONE;
   const errs: string[] = [];
   if (value.length > LABEL_VALUE_MAX) errs.push(maxLenError(LABEL_VALUE_MAX));
   if (!LABEL_VALUE.test(value)) errs.push(regexError('a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character', `(${QUALIFIED_NAME_FMT})?`, 'MyValue', 'my_value', '12345'));
@@ -104,12 +112,13 @@ export function isLabelValue(value: string): string[] {
 }
 
 /** A port number: an integer from 1 to 65535. */
-export function isValidPortNum(port: unknown): string[] {
-  return typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+export function isValidPortNum(port: unknown): ReadonlyArray<string> {
+  return typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535 ? NONE : [inclusiveRangeError(1, 65535)];
 }
 
 /** An IANA service name: 1-15 of [-a-z0-9], a letter, no `--`, no leading or trailing `-`. */
-export function isValidPortName(port: string): string[] {
+export function isValidPortName(port: string): ReadonlyArray<string> {
+  if (port.length <= 15 && PORT_NAME_CHARSET.test(port) && PORT_NAME_LETTER.test(port) && !port.includes('--') && port[0] !== '-' && port[port.length - 1] !== '-') return NONE;
   const errs: string[] = [];
   if (port.length > 15) errs.push(maxLenError(15));
   if (!PORT_NAME_CHARSET.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
@@ -119,32 +128,35 @@ export function isValidPortName(port: string): string[] {
   return errs;
 }
 
-export function isHTTPHeaderName(value: string): string[] {
-  return HTTP_HEADER_NAME.test(value) ? [] : [regexError('a valid HTTP header must consist of alphanumeric characters or \'-\'', HTTP_HEADER_NAME_FMT, 'X-Header-Name')];
+export function isHTTPHeaderName(value: string): ReadonlyArray<string> {
+  return HTTP_HEADER_NAME.test(value) ? NONE : [regexError('a valid HTTP header must consist of alphanumeric characters or \'-\'', HTTP_HEADER_NAME_FMT, 'X-Header-Name')];
 }
 
 /** `.`, `..` and names starting with `..` would change directories (`hasChDirPrefix`). */
-function chDirPrefixErrors(value: string): string[] {
+function chDirPrefixErrors(value: string): ReadonlyArray<string> {
   if (value === '.') return ['must not be \'.\''];
   if (value === '..') return ['must not be \'..\''];
   if (value.startsWith('..')) return ['must not start with \'..\''];
-  return [];
+  return NONE;
 }
 
-export function isEnvVarName(value: string): string[] {
+export function isEnvVarName(value: string): ReadonlyArray<string> {
+  if (ENV_VAR_NAME.test(value) && value[0] !== '.') return NONE;
   const errs: string[] = [];
   if (!ENV_VAR_NAME.test(value)) errs.push(regexError(ENV_VAR_NAME_MSG, ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
   return errs.concat(chDirPrefixErrors(value));
 }
 
-export function isRelaxedEnvVarName(value: string): string[] {
+export function isRelaxedEnvVarName(value: string): ReadonlyArray<string> {
+  if (value.length > 0 && RELAXED_ENV_VAR_NAME.test(value)) return NONE;
   const errs: string[] = [];
   if (value.length === 0) errs.push('environment variable name must be non-empty');
   if (!RELAXED_ENV_VAR_NAME.test(value)) errs.push(RELAXED_ENV_VAR_NAME_MSG);
   return errs;
 }
 
-export function isConfigMapKey(value: string): string[] {
+export function isConfigMapKey(value: string): ReadonlyArray<string> {
+  if (value.length <= DNS1123_SUBDOMAIN_MAX && CONFIG_MAP_KEY.test(value) && value[0] !== '.') return NONE;
   const errs: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
   if (!CONFIG_MAP_KEY.test(value)) errs.push(regexError('a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'', CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));

@@ -70,24 +70,24 @@ export function validatePodSpec(input: PodSpecInput, opts: PodValidationOptions,
   const dns = defaults.dnsPolicy(spec, opts.applyDefaults);
   if (dns === '') errs.push(required(path.child('dnsPolicy'), '', AREA));
   else if (!DNS_POLICIES.includes(dns as string)) errs.push(notSupported(path.child('dnsPolicy'), dns, DNS_POLICIES, AREA, { fix: 'use ClusterFirst (the default), ClusterFirstWithHostNet, Default or None' }));
-  validateDnsConfig(spec, dns, path.child('dnsConfig'), errs);
+  if (dns === 'None' || isSet(spec.dnsConfig)) validateDnsConfig(spec, dns, path.child('dnsConfig'), errs);
 
-  nameField(spec.serviceAccountName, path.child('serviceAccountName'), isDNS1123Subdomain, errs);
-  nameField(spec.nodeName, path.child('nodeName'), isDNS1123Subdomain, errs);
+  nameField(spec.serviceAccountName, path, 'serviceAccountName', isDNS1123Subdomain, errs);
+  nameField(spec.nodeName, path, 'nodeName', isDNS1123Subdomain, errs);
   if (isSet(spec.activeDeadlineSeconds)) {
     const v = spec.activeDeadlineSeconds;
     if (!isInt(v) || v < 1 || v > MAX_INT32) errs.push(invalid(path.child('activeDeadlineSeconds'), v, inclusiveRangeError(1, MAX_INT32), AREA));
   }
-  nameField(spec.hostname, path.child('hostname'), isDNS1123Label, errs);
-  nameField(spec.subdomain, path.child('subdomain'), isDNS1123Label, errs);
+  nameField(spec.hostname, path, 'hostname', isDNS1123Label, errs);
+  nameField(spec.subdomain, path, 'subdomain', isDNS1123Label, errs);
   list(spec.hostAliases).forEach((raw, i) => {
     const alias = obj(raw) ?? {};
     const ip = str(alias.ip);
     if (typeof ip !== 'string' || !isValidIP(ip)) errs.push(invalid(path.child('hostAliases').index(i).child('ip'), ip, INVALID_IP_MSG, AREA));
-    list(alias.hostnames).forEach((h, j) => nameField(h, path.child('hostAliases').index(i).child('hostnames').index(j), isDNS1123Subdomain, errs, true));
+    list(alias.hostnames).forEach((h, j) => nameField(h, path.child('hostAliases').index(i).child('hostnames'), j, isDNS1123Subdomain, errs, true));
   });
-  nameField(spec.priorityClassName, path.child('priorityClassName'), isDNS1123Subdomain, errs);
-  if (isSet(spec.runtimeClassName)) nameField(spec.runtimeClassName, path.child('runtimeClassName'), isDNS1123Subdomain, errs, true);
+  nameField(spec.priorityClassName, path, 'priorityClassName', isDNS1123Subdomain, errs);
+  if (isSet(spec.runtimeClassName)) nameField(spec.runtimeClassName, path, 'runtimeClassName', isDNS1123Subdomain, errs, true);
 
   if (opts.resourceIsPod) {
     list(spec.containers).forEach((c, i) => validateContainerOnlyForPod(obj(c) ?? {}, path.child('containers').index(i), errs));
@@ -95,11 +95,17 @@ export function validatePodSpec(input: PodSpecInput, opts: PodValidationOptions,
   }
 }
 
-/** A name field checked only when set (`len(x) > 0`); `always` checks an empty value too. */
-function nameField(v: unknown, path: FieldPath, check: (s: string) => string[], errs: FieldError[], always = false): void {
+/**
+ * A name field checked only when set (`len(x) > 0`); `always` checks an empty value too. The
+ * field's path (`parent` + `field`, a name or a list index) is derived only for an error.
+ */
+function nameField(v: unknown, parent: FieldPath, field: string | number, check: (s: string) => ReadonlyArray<string>, errs: FieldError[], always = false): void {
   const s = str(v);
   if (s === '' && !always) return;
-  for (const m of typeof s === 'string' ? check(s) : ['must be a string']) errs.push(invalid(path, s, m, AREA));
+  const problems = typeof s === 'string' ? check(s) : ['must be a string'];
+  if (problems.length === 0) return;
+  const path = typeof field === 'number' ? parent.index(field) : parent.child(field);
+  for (const m of problems) errs.push(invalid(path, s, m, AREA));
 }
 
 /** `validatePodDNSConfig`. */
@@ -131,32 +137,40 @@ function validateDnsConfig(spec: Record<string, any>, dnsPolicy: unknown, path: 
 
 /** The containers of one container list, with the probes, hooks and per-container rules of its kind. */
 function validateContainers(containers: any[], path: FieldPath, ctx: PodContext): void {
-  const { errs, opts } = ctx;
+  const { errs } = ctx;
   if (containers.length === 0) {
     errs.push(required(path, '', AREA, { fix: 'add at least one container: init containers and sidecars alone do not make a pod' }));
     return;
   }
   const names = new Set<unknown>();
-  containers.forEach((raw, i) => {
-    const c = obj(raw) ?? {};
+  for (let i = 0; i < containers.length; i++) {
+    const c = obj(containers[i]) ?? {};
     const at = path.index(i);
     validateContainerCommon(c, at, ctx);
     const name = str(c.name);
     if (names.has(name)) errs.push(duplicate(at.child('name'), name, ValidationArea.CONTAINER_NAME_UNIQUE, { fix: 'rename one of the containers' }));
     else names.add(name);
-    validateLifecycle(c.lifecycle, at.child('lifecycle'), opts, ctx.gracePeriod, errs);
-    for (const probe of PROBES) validateProbe(probe, c[probe], at.child(probe), opts, ctx.gracePeriod, errs);
+    validateHooksAndProbes(c, at, ctx);
     validateRestartFields(c, at, false, ctx);
-  });
+  }
   hostPortConflicts(containers, path, ctx);
+}
+
+/** The lifecycle hooks and probes of a container that may have them; paths are derived only for what is set. */
+function validateHooksAndProbes(c: Record<string, any>, at: FieldPath, ctx: PodContext): void {
+  if (isSet(c.lifecycle)) validateLifecycle(c.lifecycle, at.child('lifecycle'), ctx.opts, ctx.gracePeriod, ctx.errs);
+  for (const probe of PROBES) {
+    if (isSet(c[probe])) validateProbe(probe, c[probe], at.child(probe), ctx.opts, ctx.gracePeriod, ctx.errs);
+  }
 }
 
 /** `validateInitContainers`: sidecars (restartPolicy Always) may have probes and hooks; regular init containers may not. */
 function validateInitContainers(init: any[], regular: any[], path: FieldPath, ctx: PodContext): void {
   const { errs, opts } = ctx;
-  const names = new Set<unknown>(regular.map((c) => str(obj(c)?.name)));
-  init.forEach((raw, i) => {
-    const c = obj(raw) ?? {};
+  const names = new Set<unknown>();
+  for (const c of regular) names.add(str(obj(c)?.name));
+  for (let i = 0; i < init.length; i++) {
+    const c = obj(init[i]) ?? {};
     const at = path.index(i);
     validateContainerCommon(c, at, ctx);
     validateRestartFields(c, at, true, ctx);
@@ -169,10 +183,9 @@ function validateInitContainers(init: any[], regular: any[], path: FieldPath, ct
       names.add(name);
     }
     // Init containers run one by one, so their host ports are checked one container at a time.
-    hostPortConflicts([c], path, ctx, i);
+    if (Array.isArray(c.ports) && c.ports.length > 1) hostPortConflicts([c], path, ctx, i);
     if (c.restartPolicy === 'Always') {
-      validateLifecycle(c.lifecycle, at.child('lifecycle'), opts, ctx.gracePeriod, errs);
-      for (const probe of PROBES) validateProbe(probe, c[probe], at.child(probe), opts, ctx.gracePeriod, errs);
+      validateHooksAndProbes(c, at, ctx);
     } else {
       for (const field of FORBIDDEN_ON_REGULAR_INIT) {
         if (isSet(c[field])) {
@@ -185,7 +198,7 @@ function validateInitContainers(init: any[], regular: any[], path: FieldPath, ct
       errs.push(invalid(at.child('resizePolicy'), c.resizePolicy, 'must not be set for init containers', ValidationArea.CONTAINER,
         { fix: `remove resizePolicy, or target Kubernetes ${IN_PLACE_POD_VERTICAL_SCALING.onByDefault} or later` }));
     }
-  });
+  }
 }
 
 /**
@@ -201,25 +214,24 @@ function validateRestartFields(c: Record<string, any>, path: FieldPath, init: bo
   const g = CONTAINER_RESTART_RULES;
   const gate = opts.containerRestartRules;
   const policy = c.restartPolicy;
-  const gated = { gate: g.name, fix: `enable the ${g.name} feature gate on the cluster, or target Kubernetes ${g.onByDefault} or later` };
   if (isSet(policy)) {
-    const p = path.child('restartPolicy');
+    const p = (): FieldPath => path.child('restartPolicy');
     if (init) {
       if (gate === GateState.ABSENT || !RESTART_POLICIES.includes(policy)) {
         if (policy !== 'Always') {
-          errs.push(notSupported(p, policy, gate === GateState.ABSENT ? ['Always'] : RESTART_POLICIES, area,
+          errs.push(notSupported(p(), policy, gate === GateState.ABSENT ? ['Always'] : RESTART_POLICIES, area,
             { fix: 'set restartPolicy: Always to make it a sidecar, or remove restartPolicy to keep a regular init container' }));
         }
       } else if (policy !== 'Always' && gate === GateState.OFF_BY_DEFAULT) {
-        errs.push(forbidden(p, `requires the ${g.name} feature gate (alpha in ${g.alpha}, off by default)`, area, gated));
+        errs.push(forbidden(p(), `requires the ${g.name} feature gate (alpha in ${g.alpha}, off by default)`, area, gated()));
       }
     } else if (gate === GateState.ABSENT) {
-      errs.push(forbidden(p, 'may not be set for non-init containers', area,
+      errs.push(forbidden(p(), 'may not be set for non-init containers', area,
         { fix: `remove restartPolicy (container restart rules arrive in Kubernetes ${g.alpha}); to run "${str(c.name)}" as a sidecar, move it to initContainers with restartPolicy: Always` }));
     } else if (!RESTART_POLICIES.includes(policy)) {
-      errs.push(notSupported(p, policy, RESTART_POLICIES, area, { fix: 'use Always, OnFailure or Never' }));
+      errs.push(notSupported(p(), policy, RESTART_POLICIES, area, { fix: 'use Always, OnFailure or Never' }));
     } else if (gate === GateState.OFF_BY_DEFAULT) {
-      errs.push(forbidden(p, `requires the ${g.name} feature gate (alpha in ${g.alpha}, off by default)`, area, gated));
+      errs.push(forbidden(p(), `requires the ${g.name} feature gate (alpha in ${g.alpha}, off by default)`, area, gated()));
     }
   }
   if (!isSet(c.restartPolicyRules)) return;
@@ -228,7 +240,7 @@ function validateRestartFields(c: Record<string, any>, path: FieldPath, init: bo
     errs.push(forbidden(rp, `container restart rules do not exist before Kubernetes ${g.alpha}`, area, { fix: `remove restartPolicyRules, or target Kubernetes ${g.onByDefault} or later` }));
     return;
   }
-  if (gate === GateState.OFF_BY_DEFAULT) errs.push(forbidden(rp, `requires the ${g.name} feature gate (alpha in ${g.alpha}, off by default)`, area, gated));
+  if (gate === GateState.OFF_BY_DEFAULT) errs.push(forbidden(rp, `requires the ${g.name} feature gate (alpha in ${g.alpha}, off by default)`, area, gated()));
   const rules = list(c.restartPolicyRules);
   if (!isSet(policy)) errs.push(required(path.child('restartPolicy'), 'must be set explicitly when restartPolicyRules are set', area, { fix: 'set the container\'s restartPolicy, even if it matches the pod\'s' }));
   if (rules.length > MAX_RESTART_RULES) errs.push(tooMany(rp, rules.length, MAX_RESTART_RULES, area));
@@ -251,6 +263,12 @@ function validateRestartFields(c: Record<string, any>, path: FieldPath, init: bo
     const values = list(codes.values);
     if (values.length > MAX_RESTART_RULE_EXIT_CODES) errs.push(tooMany(at.child('exitCodes', 'values'), values.length, MAX_RESTART_RULE_EXIT_CODES, area));
   });
+}
+
+/** What an error behind the ContainerRestartRules gate carries (built only for an error). */
+function gated(): { gate: string; fix: string } {
+  const g = CONTAINER_RESTART_RULES;
+  return { gate: g.name, fix: `enable the ${g.name} feature gate on the cluster, or target Kubernetes ${g.onByDefault} or later` };
 }
 
 /** `validateEphemeralContainers`: common checks, unique names, an existing target, and only the allowed fields. */
@@ -287,11 +305,13 @@ function validateEphemeralContainers(spec: Record<string, any>, path: FieldPath,
  */
 function hostPortConflicts(containers: any[], path: FieldPath, ctx: PodContext, offset = 0): void {
   let seen: Set<string> | undefined;
-  containers.forEach((raw, ci) => {
-    list(obj(raw)?.ports).forEach((p, pi) => {
-      const port = obj(p) ?? {};
+  for (let ci = 0; ci < containers.length; ci++) {
+    const ports = obj(containers[ci])?.ports;
+    if (!Array.isArray(ports)) continue;
+    for (let pi = 0; pi < ports.length; pi++) {
+      const port = obj(ports[pi]) ?? {};
       const hp = hostPortOf(port, ctx);
-      if (hp === 0) return;
+      if (hp === 0) continue;
       const key = `${defaults.portProtocol(port, ctx.opts.applyDefaults)}/${str(port.hostIP)}/${hp}`;
       seen ??= new Set<string>();
       if (seen.has(key)) {
@@ -300,6 +320,6 @@ function hostPortConflicts(containers: any[], path: FieldPath, ctx: PodContext, 
       } else {
         seen.add(key);
       }
-    });
-  });
+    }
+  }
 }

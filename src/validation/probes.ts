@@ -13,6 +13,8 @@ const ALL_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'] as const;
 const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
 const PROBE_NUMBERS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 
+const HOOKS = ['postStart', 'preStop'] as const;
+
 /** The probe fields of a container, in validation.go's order. */
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
@@ -23,14 +25,14 @@ interface HandlerContext {
   readonly errs: FieldError[];
 }
 
-/** `ValidatePortNumOrName`: an int32 in 1..65535 or an IANA service name. */
-function portErrors(port: unknown, path: FieldPath, area: ValidationArea, what: string, errs: FieldError[]): void {
+/** `ValidatePortNumOrName`: an int32 in 1..65535 or an IANA service name. The path is `handlerParent.<kind>.port`. */
+function portErrors(port: unknown, handlerParent: FieldPath, kind: string, area: ValidationArea, what: string, errs: FieldError[]): void {
   if (typeof port === 'string') {
-    for (const m of isValidPortName(port)) errs.push(invalid(path, port, m, area, { fix: `use a port number or the name of a port of this container for the ${what}` }));
+    for (const m of isValidPortName(port)) errs.push(invalid(handlerParent.child(kind, 'port'), port, m, area, { fix: `use a port number or the name of a port of this container for the ${what} ${kind}` }));
     return;
   }
   const n = int(port);
-  for (const m of isValidPortNum(n)) errs.push(invalid(path, n, m, area, { fix: `set the ${what} port to a number from 1 to 65535 or to a port name` }));
+  for (const m of isValidPortNum(n)) errs.push(invalid(handlerParent.child(kind, 'port'), n, m, area, { fix: `set the ${what} ${kind} port to a number from 1 to 65535 or to a port name` }));
 }
 
 /**
@@ -48,35 +50,35 @@ function validateHandler(handler: Record<string, any>, kinds: ReadonlyArray<stri
     }
     count++;
     const action = obj(handler[kind]) ?? {};
-    const at = path.child(kind);
+    // The handler's paths are derived only for an error.
     switch (kind) {
       case 'exec':
-        if (list(action.command).length === 0) ctx.errs.push(required(at.child('command'), '', area, { fix: `give the ${what} a command to run` }));
+        if (list(action.command).length === 0) ctx.errs.push(required(path.child(kind, 'command'), '', area, { fix: `give the ${what} a command to run` }));
         break;
       case 'httpGet': {
-        if (defaults.httpGetPath(action, ctx.opts.applyDefaults) === '') ctx.errs.push(required(at.child('path'), '', area));
-        portErrors(action.port, at.child('port'), area, `${what} httpGet`, ctx.errs);
+        if (defaults.httpGetPath(action, ctx.opts.applyDefaults) === '') ctx.errs.push(required(path.child(kind, 'path'), '', area));
+        portErrors(action.port, path, kind, area, what, ctx.errs);
         const scheme = defaults.httpGetScheme(action, ctx.opts.applyDefaults);
-        if (!HTTP_SCHEMES.includes(scheme as string)) ctx.errs.push(notSupported(at.child('scheme'), scheme, HTTP_SCHEMES, area, { fix: 'use HTTP or HTTPS (upper case)' }));
+        if (!HTTP_SCHEMES.includes(scheme as string)) ctx.errs.push(notSupported(path.child(kind, 'scheme'), scheme, HTTP_SCHEMES, area, { fix: 'use HTTP or HTTPS (upper case)' }));
         for (const header of list(action.httpHeaders)) {
           const name = str(obj(header)?.name);
           for (const m of typeof name === 'string' ? isHTTPHeaderName(name) : ['must be a string']) {
-            ctx.errs.push(invalid(at.child('httpHeaders'), name, m, area, { fix: 'use letters, digits and \'-\' in header names (no \':\' or \'_\')' }));
+            ctx.errs.push(invalid(path.child(kind, 'httpHeaders'), name, m, area, { fix: 'use letters, digits and \'-\' in header names (no \':\' or \'_\')' }));
           }
         }
         break;
       }
       case 'tcpSocket':
-        portErrors(action.port, at.child('port'), area, `${what} tcpSocket`, ctx.errs);
+        portErrors(action.port, path, kind, area, what, ctx.errs);
         break;
       case 'grpc': {
         // GRPCAction.port is an int32: a name is rejected by the decoder.
         const port = int(action.port);
-        for (const m of isValidPortNum(port)) ctx.errs.push(invalid(at.child('port'), port, m, area, { fix: 'set the gRPC port to a number from 1 to 65535' }));
+        for (const m of isValidPortNum(port)) ctx.errs.push(invalid(path.child(kind, 'port'), port, m, area, { fix: 'set the gRPC port to a number from 1 to 65535' }));
         break;
       }
       case 'sleep':
-        validateSleep(action, at, ctx);
+        validateSleep(action, path.child(kind), ctx);
         break;
     }
   }
@@ -149,7 +151,7 @@ export function validateProbe(kind: typeof PROBES[number], probeJson: unknown, p
 export function validateLifecycle(lifecycleJson: unknown, path: FieldPath, opts: PodValidationOptions, gracePeriod: unknown, errs: FieldError[]): void {
   const lifecycle = obj(lifecycleJson);
   if (!lifecycle) return;
-  for (const hook of ['postStart', 'preStop']) {
+  for (const hook of HOOKS) {
     const handler = obj(lifecycle[hook]);
     if (!handler) continue;
     const at = path.child(hook);

@@ -49,18 +49,25 @@ function isStandardResourceName(name: string): boolean {
   return STANDARD_RESOURCES.has(name) || isHugePageResourceName(name) || name.startsWith(`${REQUESTS_PREFIX}${HUGEPAGES_PREFIX}`);
 }
 
-/** `validateContainerResourceName` (with `validateResourceName` inside). */
-function containerResourceNameErrors(name: string, path: FieldPath): FieldError[] {
-  const out = isQualifiedName(name).map((m) => invalid(path, name, m, AREA));
-  if (out.length > 0) return out;
+/** Shared by the names that need no error (the common case: no allocation). */
+const NO_ERRORS: ReadonlyArray<FieldError> = Object.freeze([]);
+
+/** `validateContainerResourceName` (with `validateResourceName` inside). `path` is the list's; the key is added on error. */
+function containerResourceNameErrors(name: string, list: () => FieldPath): ReadonlyArray<FieldError> {
+  // cpu, memory, ephemeral-storage: qualified, standard and standard for containers.
+  if (STANDARD_CONTAINER_RESOURCES.has(name)) return NO_ERRORS;
+  const path = list();
+  const problems = isQualifiedName(name);
+  if (problems.length > 0) return problems.map((m) => invalid(path.key(name), name, m, AREA));
+  const out: FieldError[] = [];
   const single = !name.includes('/');
-  if (single && !isStandardResourceName(name)) out.push(invalid(path, name, 'must be a standard resource type or fully qualified', AREA));
+  if (single && !isStandardResourceName(name)) out.push(invalid(path.key(name), name, 'must be a standard resource type or fully qualified', AREA));
   if (single) {
-    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePageResourceName(name)) {
-      out.push(invalid(path, name, 'must be a standard resource for containers', AREA));
+    if (!isHugePageResourceName(name)) {
+      out.push(invalid(path.key(name), name, 'must be a standard resource for containers', AREA));
     }
   } else if (!isNativeResource(name) && !isExtendedResourceName(name)) {
-    out.push(invalid(path, name, 'doesn\'t follow extended resource name standard', AREA));
+    out.push(invalid(path.key(name), name, 'doesn\'t follow extended resource name standard', AREA));
   }
   return out;
 }
@@ -82,10 +89,18 @@ export function readQuantity(raw: unknown): Quantity | string {
   }
 }
 
+/** Whether a quantity is whole, by instance: parsed quantities are shared, so this is computed once per text. */
+const WHOLE = new WeakMap<Quantity, boolean>();
+const FRACTIONAL_SUFFIX = /[num]$|e-/;
+
 /** True for a whole number (`MilliValue() % 1000 == 0`): the canonical form has no fractional suffix. */
-function isWhole(q: Quantity): boolean {
-  const s = q.toString();
-  return !/[num]$/.test(s) && !/e-/.test(s);
+export function isWhole(q: Quantity): boolean {
+  let whole = WHOLE.get(q);
+  if (whole === undefined) {
+    whole = !FRACTIONAL_SUFFIX.test(q.toString());
+    WHOLE.set(q, whole);
+  }
+  return whole;
 }
 
 const DECIMAL = { k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 } as Record<string, number>;
@@ -108,78 +123,99 @@ function isHugePageValueDivisible(name: string, q: Quantity): boolean {
   return wholeValue(q) % wholeValue(size) === 0n;
 }
 
-/** Parses one resource map; reports bad quantities, negative and non-integer values, bad names. */
-function readList(map: Record<string, unknown>, path: FieldPath, names: (name: string, p: FieldPath) => FieldError[], errs: FieldError[]): Map<string, Quantity> {
-  const parsed = new Map<string, Quantity>();
-  for (const name of Object.keys(map)) {
-    const p = path.key(name);
-    errs.push(...names(name, p));
-    const q = readQuantity(map[name]);
-    if (typeof q === 'string') {
-      // The decoder rejects the whole object; reported here as the field it is.
-      errs.push(invalid(p, map[name], q, AREA, { fix: `write ${name} as a quantity such as "500m" or "128Mi"` }));
-      continue;
-    }
-    // ValidateResourceQuantityValue: never negative; integer resources (extended ones) whole.
-    if (q.sign < 0) {
-      errs.push(invalid(p, q.toString(), IS_NEGATIVE_MSG, AREA, { fix: `write a value of zero or more for ${name}` }));
-    } else if (isExtendedResourceName(name) && !isWhole(q)) {
-      errs.push(invalid(p, q.toString(), 'must be an integer', AREA, { fix: `request whole units of ${name}` }));
-    }
-    parsed.set(name, q);
+/** The quantity a resource map holds for a name, when it parses (negative ones included). */
+function quantityOf(raw: unknown): Quantity | undefined {
+  const q = readQuantity(raw);
+  return typeof q === 'string' ? undefined : q;
+}
+
+/**
+ * Checks one entry of a resource map: its name, that it parses, and its value (never negative;
+ * integer resources, the extended ones, whole). Returns the quantity when it parses. `path` is
+ * the map's (`...resources.limits`), derived by the caller only when needed; a key's path is
+ * built only for an error.
+ */
+function checkEntry(map: Record<string, unknown>, name: string, path: () => FieldPath, names: (name: string, p: () => FieldPath) => ReadonlyArray<FieldError>, errs: FieldError[]): Quantity | undefined {
+  const nameErrors = names(name, path);
+  for (const e of nameErrors) errs.push(e);
+  const raw = map[name];
+  const q = readQuantity(raw);
+  if (typeof q === 'string') {
+    // The decoder rejects the whole object; reported here as the field it is.
+    errs.push(invalid(path().key(name), raw, q, AREA, { fix: `write ${name} as a quantity such as "500m" or "128Mi"` }));
+    return undefined;
   }
-  return parsed;
+  // ValidateResourceQuantityValue: never negative; integer resources (extended ones) whole.
+  if (q.sign < 0) {
+    errs.push(invalid(path().key(name), q.toString(), IS_NEGATIVE_MSG, AREA, { fix: `write a value of zero or more for ${name}` }));
+  } else if (isExtendedResourceName(name) && !isWhole(q)) {
+    errs.push(invalid(path().key(name), q.toString(), 'must be an integer', AREA, { fix: `request whole units of ${name}` }));
+  }
+  return q;
 }
 
 /**
  * `ValidateContainerResourceRequirements` (`validateResourceRequirements` for a container):
- * names, quantities, hugepages, and requests against limits. `path` is `...resources`.
+ * names, quantities, hugepages, and requests against limits. `path` is `...resources`. The maps
+ * are read in place (no parsed copy); quantities come from the shared parse cache.
  */
 export function validateContainerResources(resources: unknown, path: FieldPath, errs: FieldError[]): void {
   const r = obj(resources);
   if (!r) return;
-  const limitsPath = path.child('limits');
-  const requestsPath = path.child('requests');
-  const limits = obj(r.limits) ? readList(r.limits, limitsPath, containerResourceNameErrors, errs) : new Map<string, Quantity>();
-  let computeLimit = false;
-  let hugeLimit = false;
-  for (const [name, q] of limits) {
-    if (isHugePageResourceName(name)) {
-      hugeLimit = true;
-      hugePageErrors(name, q, limitsPath.key(name), errs);
-    }
-    if (QOS_COMPUTE_RESOURCES.has(name)) computeLimit = true;
-  }
-  const requests = obj(r.requests) ? readList(r.requests, requestsPath, containerResourceNameErrors, errs) : new Map<string, Quantity>();
-  let computeRequest = false;
-  let hugeRequest = false;
-  for (const [name, q] of requests) {
-    const limit = limits.get(name);
-    if (limit) {
-      if (q.cmp(limit) !== 0 && !isOvercommitAllowed(name)) {
-        errs.push(invalid(requestsPath, q.toString(), `must be equal to ${name} limit of ${limit}`, AREA,
-          { fix: `set requests.${name} equal to limits.${name}: ${name} cannot be overcommitted` }));
-      } else if (q.cmp(limit) > 0) {
-        errs.push(invalid(requestsPath, q.toString(), `must be less than or equal to ${name} limit of ${limit}`, AREA,
-          { fix: `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${q}` }));
+  const limits = obj(r.limits);
+  const requests = obj(r.requests);
+  if (!limits && !requests) return;
+  const limitsPath = (): FieldPath => path.child('limits');
+  const requestsPath = (): FieldPath => path.child('requests');
+  let compute = false;
+  let huge = false;
+  if (limits) {
+    for (const name in limits) {
+      const q = checkEntry(limits, name, limitsPath, containerResourceNameErrors, errs);
+      if (!q) continue;
+      if (isHugePageResourceName(name)) {
+        huge = true;
+        hugePageErrors(name, q, limitsPath, errs);
+      } else if (QOS_COMPUTE_RESOURCES.has(name)) {
+        compute = true;
       }
-    } else if (!isOvercommitAllowed(name)) {
-      errs.push(required(limitsPath, 'Limit must be set for non overcommitable resources', AREA, { fix: `set limits.${name} equal to requests.${name}` }));
     }
-    if (isHugePageResourceName(name)) {
-      hugeRequest = true;
-      hugePageErrors(name, q, requestsPath.key(name), errs);
-    }
-    if (QOS_COMPUTE_RESOURCES.has(name)) computeRequest = true;
   }
-  if (!computeLimit && !computeRequest && (hugeLimit || hugeRequest)) {
+  if (requests) {
+    for (const name in requests) {
+      const q = checkEntry(requests, name, requestsPath, containerResourceNameErrors, errs);
+      if (!q) continue;
+      const limit = limits && name in limits ? quantityOf(limits[name]) : undefined;
+      if (limit) {
+        // Parsed quantities are shared by text: the same text is the same instance.
+        const cmp = q === limit ? 0 : q.cmp(limit);
+        if (cmp !== 0 && !isOvercommitAllowed(name)) {
+          errs.push(invalid(requestsPath(), q.toString(), `must be equal to ${name} limit of ${limit}`, AREA,
+            { fix: `set requests.${name} equal to limits.${name}: ${name} cannot be overcommitted` }));
+        } else if (cmp > 0) {
+          errs.push(invalid(requestsPath(), q.toString(), `must be less than or equal to ${name} limit of ${limit}`, AREA,
+            { fix: `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${q}` }));
+        }
+      } else if (!isOvercommitAllowed(name)) {
+        errs.push(required(limitsPath(), 'Limit must be set for non overcommitable resources', AREA, { fix: `set limits.${name} equal to requests.${name}` }));
+      }
+      if (isHugePageResourceName(name)) {
+        huge = true;
+        hugePageErrors(name, q, requestsPath, errs);
+      } else if (QOS_COMPUTE_RESOURCES.has(name)) {
+        compute = true;
+      }
+    }
+  }
+  if (!compute && huge) {
     errs.push(forbidden(path, 'HugePages require cpu or memory', AREA, { fix: 'request cpu or memory next to the hugepages' }));
   }
 }
 
-function hugePageErrors(name: string, q: Quantity, path: FieldPath, errs: FieldError[]): void {
+/** `path` is the list's (`...limits`). */
+function hugePageErrors(name: string, q: Quantity, path: () => FieldPath, errs: FieldError[]): void {
   if (!isHugePageValueDivisible(name, q)) {
-    errs.push(invalid(path, q.toString(), `${q} is not positive integer multiple of ${name}`, AREA, { fix: `use a whole number of ${name.slice(HUGEPAGES_PREFIX.length)} pages` }));
+    errs.push(invalid(path().key(name), q.toString(), `${q} is not positive integer multiple of ${name}`, AREA, { fix: `use a whole number of ${name.slice(HUGEPAGES_PREFIX.length)} pages` }));
   }
 }
 
@@ -192,16 +228,21 @@ export function validatePodResources(resources: unknown, path: FieldPath, opts: 
   if (!r) return;
   if (r.claims !== undefined && r.claims !== null) errs.push(forbidden(path.child('claims'), 'claims cannot be set for Resources at pod-level', AREA));
   const supported = opts.podLevelHugePages ? ['cpu', 'memory', 'hugepages-<size>'] : ['cpu', 'memory'];
-  const names = (name: string, p: FieldPath): FieldError[] => {
-    if (QOS_COMPUTE_RESOURCES.has(name) || (opts.podLevelHugePages && isHugePageResourceName(name))) return [];
-    return [notSupported(p, name, supported, AREA, { fix: 'set other resources on the containers' })];
+  const names = (name: string, p: () => FieldPath): ReadonlyArray<FieldError> => {
+    if (QOS_COMPUTE_RESOURCES.has(name) || (opts.podLevelHugePages && isHugePageResourceName(name))) return NO_ERRORS;
+    return [notSupported(p().key(name), name, supported, AREA, { fix: 'set other resources on the containers' })];
   };
-  const limits = obj(r.limits) ? readList(r.limits, path.child('limits'), names, errs) : new Map<string, Quantity>();
-  const requests = obj(r.requests) ? readList(r.requests, path.child('requests'), names, errs) : new Map<string, Quantity>();
-  for (const [name, q] of requests) {
-    const limit = limits.get(name);
-    if (limit && q.cmp(limit) > 0) {
-      errs.push(invalid(path.child('requests'), q.toString(), `must be less than or equal to ${name} limit of ${limit}`, AREA,
+  const limits = obj(r.limits);
+  const requests = obj(r.requests);
+  const limitsPath = (): FieldPath => path.child('limits');
+  const requestsPath = (): FieldPath => path.child('requests');
+  if (limits) for (const name in limits) checkEntry(limits, name, limitsPath, names, errs);
+  if (!requests) return;
+  for (const name in requests) {
+    const q = checkEntry(requests, name, requestsPath, names, errs);
+    const limit = q && limits && name in limits ? quantityOf(limits[name]) : undefined;
+    if (q && limit && q !== limit && q.cmp(limit) > 0) {
+      errs.push(invalid(requestsPath(), q.toString(), `must be less than or equal to ${name} limit of ${limit}`, AREA,
         { fix: `lower requests.${name} to at most ${limit}, or raise limits.${name} to at least ${q}` }));
     }
   }

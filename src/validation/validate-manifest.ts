@@ -15,16 +15,23 @@ export interface ApiValidation {
   readonly byArea: ReadonlyMap<ValidationArea, FieldError[]>;
 }
 
-/** Options by target version: derived once per version, then shared (they are immutable). */
+/**
+ * Options by target version: derived once per version, then shared (they are immutable). Looked
+ * up by the version object first (a check passes the same one for every pod), then by its text.
+ */
 const OPTIONS = new Map<string, PodValidationOptions>();
+const OPTIONS_BY_OBJECT = new WeakMap<KubernetesVersion, PodValidationOptions>();
 
 function optionsFor(version: KubernetesVersion): PodValidationOptions {
+  let o = OPTIONS_BY_OBJECT.get(version);
+  if (o) return o;
   const key = version.toString();
-  let o = OPTIONS.get(key);
+  o = OPTIONS.get(key);
   if (!o) {
     o = optionsForVersion(version);
     OPTIONS.set(key, o);
   }
+  OPTIONS_BY_OBJECT.set(version, o);
   return o;
 }
 

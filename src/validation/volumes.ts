@@ -19,6 +19,7 @@ export const VOLUME_SOURCES = [
 
 const FILE_MODE_MSG = 'must be a number between 0 and 0777 (octal), both inclusive';
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+const SOURCE_NAMES: ReadonlySet<string> = new Set(VOLUME_SOURCES);
 
 /** A volume a StatefulSet's controller adds for a `volumeClaimTemplates` entry. */
 export interface ClaimVolume {
@@ -58,6 +59,20 @@ export function validateVolumes(volumes: unknown, path: FieldPath, opts: PodVali
 
 /** `validateVolumeSource`: exactly one source, and the common sources' own fields. Returns the source's field. */
 function validateVolumeSource(v: Record<string, any>, path: FieldPath, opts: PodValidationOptions, errs: FieldError[]): string {
+  // A volume has a name and (normally) one source: look at its own keys, and walk the sources
+  // in validation.go's order only when there are several (the order decides which one is "first").
+  let sources = 0;
+  let only = '';
+  for (const key in v) {
+    if (SOURCE_NAMES.has(key) && isSet(v[key])) {
+      sources++;
+      only = key;
+    }
+  }
+  if (sources === 1) {
+    validateSourceFields(only, obj(v[only]) ?? {}, path.child(only), opts, errs);
+    return only;
+  }
   let first = '';
   for (const source of VOLUME_SOURCES) {
     if (!isSet(v[source])) continue;

@@ -1,6 +1,6 @@
 import * as defaults from './defaults';
 import { ApiWarning } from './field-error';
-import { readQuantity } from './resources';
+import { isWhole, readQuantity } from './resources';
 import { int, isInt, list, obj, str } from './wire';
 import { FieldPath } from '../engine/field-path';
 import { KubernetesVersion } from '../engine/kubernetes-version';
@@ -32,6 +32,8 @@ const DEPRECATED_VOLUMES: Array<[string, string]> = [
   ['rbd', 'deprecated in v1.28, non-functional in v1.31+'],
 ];
 
+const DEPRECATED_VOLUME_MESSAGES: ReadonlyMap<string, string> = new Map(DEPRECATED_VOLUMES);
+
 const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 const APPARMOR_CONTAINER_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -47,6 +49,8 @@ interface SeenPort {
   readonly ci: number;
   readonly pi: number;
   readonly port: Record<string, any>;
+  readonly containerPort: unknown;
+  readonly protocol: unknown;
 }
 
 /** Go's `%+v` of a ContainerPort, as the hostIP warning prints it. */
@@ -54,12 +58,30 @@ function goPort(p: Record<string, any>, protocol: unknown): string {
   return `{Name:${str(p.name)} HostPort:${int(p.hostPort)} ContainerPort:${int(p.containerPort)} Protocol:${protocol} HostIP:${str(p.hostIP)}}`;
 }
 
+/** Byte quantities by text: fractional or not (one lookup per value on the common path). Bounded: cleared when full. */
+const FRACTIONAL = new Map<string, boolean>();
+const FRACTIONAL_MAX = 1024;
+
 function isFractional(raw: unknown): boolean {
-  const q = readQuantity(raw);
-  if (typeof q === 'string') return false;
-  const s = q.toString();
-  return /[num]$/.test(s) || /e-/.test(s);
+  if (typeof raw !== 'string') {
+    const q = readQuantity(raw);
+    return typeof q !== 'string' && !isWhole(q);
+  }
+  let fractional = FRACTIONAL.get(raw);
+  if (fractional === undefined) {
+    const q = readQuantity(raw);
+    fractional = typeof q !== 'string' && !isWhole(q);
+    if (FRACTIONAL.size >= FRACTIONAL_MAX) FRACTIONAL.clear();
+    FRACTIONAL.set(raw, fractional);
+  }
+  return fractional;
 }
+
+const DEPRECATED_ANNOTATION_ENTRIES = Object.entries(DEPRECATED_ANNOTATIONS);
+const NO_ANNOTATIONS: Record<string, unknown> = Object.freeze({});
+/** The resources whose values must be whole bytes. */
+const BYTE_RESOURCES = ['memory', 'ephemeral-storage'] as const;
+const RESOURCE_LISTS = ['limits', 'requests'] as const;
 
 /**
  * `warningsForPodSpecAndMeta` (pkg/api/pod/warnings.go): what the API server returns as warnings
@@ -69,9 +91,12 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   const out: ApiWarning[] = [];
   const warn = (field: FieldPath, message: string, fix: string, port = false) => out.push({ field, message, fix, port });
 
-  for (const key of Object.keys(obj(spec.nodeSelector) ?? {})) {
-    const msg = DEPRECATED_NODE_LABELS[key];
-    if (msg) warn(specPath.child('nodeSelector').key(key), msg, `select on ${msg.split('"')[1]} instead`);
+  const nodeSelector = obj(spec.nodeSelector);
+  if (nodeSelector) {
+    for (const key in nodeSelector) {
+      const msg = DEPRECATED_NODE_LABELS[key];
+      if (msg) warn(specPath.child('nodeSelector').key(key), msg, `select on ${msg.split('"')[1]} instead`);
+    }
   }
   const nodeAffinity = obj(obj(spec.affinity)?.nodeAffinity);
   if (nodeAffinity) {
@@ -80,7 +105,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
     const prefPath = specPath.child('affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution');
     list(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => termWarnings(obj(t)?.preference, prefPath.index(i).child('preference'), warn));
   }
-  list(spec.topologySpreadConstraints).forEach((raw, i) => {
+  if (Array.isArray(spec.topologySpreadConstraints)) list(spec.topologySpreadConstraints).forEach((raw, i) => {
     const t = obj(raw) ?? {};
     const at = specPath.child('topologySpreadConstraints').index(i);
     const msg = DEPRECATED_NODE_LABELS[String(str(t.topologyKey))];
@@ -88,29 +113,49 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
     if (t.labelSelector === undefined || t.labelSelector === null) warn(at.child('labelSelector'), 'a null labelSelector results in matching no pod', 'give the constraint a labelSelector that matches the pods to spread');
   });
 
-  const annotations = obj(meta.annotations) ?? {};
-  for (const [key, msg] of Object.entries(DEPRECATED_ANNOTATIONS)) {
-    if (key in annotations) warn(metaPath.child('annotations').key(key), msg, `remove the ${key} annotation`);
+  const annotations: Record<string, unknown> = obj(meta.annotations) ?? NO_ANNOTATIONS;
+  let hasAnnotations = false;
+  for (const _ in annotations) {
+    hasAnnotations = true;
+    break;
+  }
+  if (hasAnnotations) {
+    for (const [key, msg] of DEPRECATED_ANNOTATION_ENTRIES) {
+      if (key in annotations) warn(metaPath.child('annotations').key(key), msg, `remove the ${key} annotation`);
+    }
   }
 
-  list(spec.volumes).forEach((raw, i) => {
-    const vol = obj(raw) ?? {};
-    for (const [source, msg] of DEPRECATED_VOLUMES) {
-      // warnings.go prints the StorageOS path as `storageOS`; the wire field is `storageos`.
-      if (vol[source] !== undefined && vol[source] !== null) warn(specPath.child('volumes').index(i).child(source === 'storageos' ? 'storageOS' : source), msg, `replace the ${source} volume (e.g. with a CSI driver)`);
+  const volumes = spec.volumes;
+  if (Array.isArray(volumes)) {
+    for (let i = 0; i < volumes.length; i++) {
+      const vol = obj(volumes[i]);
+      if (!vol) continue;
+      // A volume has a name and a source or two: look at its keys rather than at every deprecated source.
+      for (const source in vol) {
+        const msg = DEPRECATED_VOLUME_MESSAGES.get(source);
+        // warnings.go prints the StorageOS path as `storageOS`; the wire field is `storageos`.
+        if (msg !== undefined && vol[source] !== undefined && vol[source] !== null) warn(specPath.child('volumes').index(i).child(source === 'storageos' ? 'storageOS' : source), msg, `replace the ${source} volume (e.g. with a CSI driver)`);
+      }
     }
-  });
+  }
 
-  duplicateWarnings(list(spec.hostAliases).map((h) => str(obj(h)?.ip)), specPath.child('hostAliases'), 'ip', (v) => `duplicate ip ${JSON.stringify(v)}`, 'remove the repeated hostAliases entry', warn);
-  const secrets = list(spec.imagePullSecrets);
-  duplicateWarnings(secrets.map((s) => str(obj(s)?.name)), specPath.child('imagePullSecrets'), 'name', (v) => `duplicate name ${JSON.stringify(v)}`, 'remove the repeated imagePullSecrets entry', warn);
-  secrets.forEach((s, i) => {
-    if (str(obj(s)?.name) === '') warn(specPath.child('imagePullSecrets').index(i).child('name'), 'invalid empty name ""', 'name the Secret or remove the entry');
-  });
+  if (Array.isArray(spec.hostAliases) && spec.hostAliases.length > 1) {
+    duplicateWarnings(list(spec.hostAliases).map((h) => str(obj(h)?.ip)), specPath.child('hostAliases'), 'ip', (v) => `duplicate ip ${JSON.stringify(v)}`, 'remove the repeated hostAliases entry', warn);
+  }
+  if (Array.isArray(spec.imagePullSecrets) && spec.imagePullSecrets.length > 0) {
+    const secrets = list(spec.imagePullSecrets);
+    duplicateWarnings(secrets.map((s) => str(obj(s)?.name)), specPath.child('imagePullSecrets'), 'name', (v) => `duplicate name ${JSON.stringify(v)}`, 'remove the repeated imagePullSecrets entry', warn);
+    secrets.forEach((s, i) => {
+      if (str(obj(s)?.name) === '') warn(specPath.child('imagePullSecrets').index(i).child('name'), 'invalid empty name ""', 'name the Secret or remove the entry');
+    });
+  }
 
-  for (const resource of ['memory', 'ephemeral-storage']) {
-    const v = obj(spec.overhead)?.[resource];
-    if (v !== undefined && isFractional(v)) warn(specPath.child('overhead').key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${resource} in whole bytes`);
+  const overhead = obj(spec.overhead);
+  if (overhead) {
+    for (const resource of BYTE_RESOURCES) {
+      const v = overhead[resource];
+      if (v !== undefined && isFractional(v)) warn(specPath.child('overhead').key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${resource} in whole bytes`);
+    }
   }
 
   const podSeccomp = obj(obj(spec.securityContext)?.seccompProfile);
@@ -120,7 +165,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   const podAppArmor = obj(obj(spec.securityContext)?.appArmorProfile) !== undefined;
 
   // One pass over the containers (the API server visits them twice); paths are built only for warnings.
-  let allPorts: Map<string, SeenPort[]> | undefined;
+  let seenPorts: SeenPort[] | undefined;
   const portPath = (p: SeenPort) => specPath.child(p.list).index(p.ci).child('ports').index(p.pi);
   for (const list of CONTAINER_LISTS) {
     const containers = spec[list];
@@ -128,63 +173,60 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
     for (let ci = 0; ci < containers.length; ci++) {
       const c = obj(containers[ci]);
       if (!c) continue;
-      const path = () => specPath.child(list).index(ci);
       const name = String(str(c.name));
       const sc = obj(c.securityContext);
-      if (SECCOMP_CONTAINER_PREFIX + name in annotations && !obj(sc?.seccompProfile)) {
+      if (hasAnnotations && SECCOMP_CONTAINER_PREFIX + name in annotations && !obj(sc?.seccompProfile)) {
         warn(metaPath.child('annotations').key(`${SECCOMP_CONTAINER_PREFIX}${name}`), 'non-functional in v1.27+; use the "seccompProfile" field instead', `set securityContext.seccompProfile on "${name}" and remove the annotation`);
       }
-      if (APPARMOR_CONTAINER_PREFIX + name in annotations && version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile)) {
+      if (hasAnnotations && APPARMOR_CONTAINER_PREFIX + name in annotations && version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile)) {
         warn(metaPath.child('annotations').key(`${APPARMOR_CONTAINER_PREFIX}${name}`), 'deprecated since v1.30; use the "appArmorProfile" field instead', `set securityContext.appArmorProfile on "${name}" and remove the annotation`);
       }
       const res = obj(c.resources);
       if (res) {
-        for (const kind of ['limits', 'requests']) {
+        for (const kind of RESOURCE_LISTS) {
           const map = obj(res[kind]);
           if (!map) continue;
-          for (const resource of ['memory', 'ephemeral-storage']) {
+          for (const resource of BYTE_RESOURCES) {
             const v = map[resource];
             if (v !== undefined && isFractional(v)) {
-              warn(path().child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
+              warn(specPath.child(list).index(ci).child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
             }
           }
         }
       }
       const env = c.env;
       if (Array.isArray(env) && env.length > 1) {
-        const seen = new Set<unknown>();
-        env.forEach((raw, i) => {
-          const e = obj(raw) ?? {};
+        // Short lists are searched; long ones get a set.
+        const names = env.length > 16 ? new Set<unknown>() : undefined;
+        for (let i = 0; i < env.length; i++) {
+          const e = obj(env[i]) ?? {};
           const n = str(e.name);
-          if (!seen.has(n)) {
-            seen.add(n);
-            return;
-          }
+          const before = names ? names.has(n) : definedBefore(env, i, n);
+          names?.add(n);
+          if (!before) continue;
           const ref = `$(${n})`;
           const value = String(str(e.value));
           const bad = (e.valueFrom !== undefined && e.valueFrom !== null) || value === ref || !value.includes(ref);
-          if (bad) warn(path().child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
-        });
+          if (bad) warn(specPath.child(list).index(ci).child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
+        }
       }
       const ports = c.ports;
       if (!Array.isArray(ports)) continue;
       for (let pi = 0; pi < ports.length; pi++) {
         const port = obj(ports[pi]) ?? {};
-        const here: SeenPort = { list, ci, pi, port };
         const protocol = defaults.portProtocol(port, applyDefaults);
+        const containerPort = int(port.containerPort);
+        const here: SeenPort = { list, ci, pi, port, containerPort, protocol };
         const hostIP = str(port.hostIP);
         const hostPort = int(port.hostPort);
         if (hostIP !== '' && hostPort === 0) warn(portPath(here), `hostIP set without hostPort: ${goPort(port, protocol)}`, 'set hostPort, or remove hostIP');
-        const key = `${int(port.containerPort)}/${protocol}`;
-        allPorts ??= new Map();
-        const others = allPorts.get(key);
-        if (!others) {
-          allPorts.set(key, [here]);
-          continue;
-        }
-        for (const other of others) {
+        // Pairwise against the ports seen so far (pods declare a handful; no key strings, no map).
+        seenPorts ??= [];
+        for (const other of seenPorts) {
+          if (other.containerPort !== containerPort || other.protocol !== protocol) continue;
           const otherIP = str(other.port.hostIP);
           const otherPort = int(other.port.hostPort);
+          const key = `${containerPort}/${protocol}`;
           if (hostIP === otherIP && hostPort === otherPort) {
             warn(portPath(here), `duplicate port definition with ${portPath(other)}`, `remove one of the two definitions of containerPort ${key}, or give one container another port`, true);
           } else if (hostPort === 0 || otherPort === 0) {
@@ -193,7 +235,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
             warn(portPath(here), `dangerously ambiguous port definition with ${portPath(other)}`, 'set hostIP on both definitions or on neither', true);
           }
         }
-        others.push(here);
+        seenPorts.push(here);
       }
     }
   }
@@ -226,6 +268,14 @@ function termWarnings(term: unknown, path: FieldPath, warn: (f: FieldPath, m: st
     const msg = DEPRECATED_NODE_LABELS[key];
     if (msg) warn(path.child('matchExpressions').index(j).child('key'), `${key} is ${msg}`, `use ${msg.split('"')[1]}`);
   });
+}
+
+/** Whether an entry before `i` has the name `name` (env lists are short: no set is built). */
+function definedBefore(env: unknown[], i: number, name: unknown): boolean {
+  for (let j = 0; j < i; j++) {
+    if (str(obj(env[j])?.name) === name) return true;
+  }
+  return false;
 }
 
 function duplicateWarnings(values: unknown[], path: FieldPath, field: string, message: (v: unknown) => string, fix: string, warn: (f: FieldPath, m: string, fix: string) => void): void {

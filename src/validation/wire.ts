@@ -20,9 +20,12 @@ export function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-/** A list field: the array, or [] when absent or not a list. */
+/** What `list` returns for an absent list: one shared, frozen empty array (read-only; nothing is allocated per call). */
+const NIL: any[] = Object.freeze([]) as unknown as any[];
+
+/** A list field: the array, or an empty (frozen) one when absent or not a list. */
 export function list(v: unknown): any[] {
-  return Array.isArray(v) ? v : [];
+  return Array.isArray(v) ? v : NIL;
 }
 
 /** An object field, or undefined (nil) when absent, null or not an object. */

@@ -25,12 +25,12 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
   switch (pod.kind) {
     case 'Deployment':
     case 'ReplicaSet':
-      nonNegative(defaults.replicas(spec, opts.applyDefaults), specPath.child('replicas'), errs, 'replicas');
+      nonNegative(defaults.replicas(spec, opts.applyDefaults), specPath, 'replicas', errs);
       // ValidateReplicaSetSpec says "deployment" too.
       appsSelector(spec, specPath, labels, 'deployment', errs);
       alwaysRestarts(pod, opts, 'ReplicaSet', errs);
-      nonNegative(spec.minReadySeconds, specPath.child('minReadySeconds'), errs);
-      if (isSet(spec.revisionHistoryLimit)) nonNegative(spec.revisionHistoryLimit, specPath.child('revisionHistoryLimit'), errs);
+      nonNegative(spec.minReadySeconds, specPath, 'minReadySeconds', errs);
+      if (isSet(spec.revisionHistoryLimit)) nonNegative(spec.revisionHistoryLimit, specPath, 'revisionHistoryLimit', errs);
       if (pod.kind === 'Deployment') deploymentFields(spec, specPath, opts, errs);
       return [];
     case 'StatefulSet': {
@@ -43,16 +43,16 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
       else if (type === 'OnDelete' && isSet(strategy.rollingUpdate)) errs.push(invalid(specPath.child('updateStrategy', 'rollingUpdate'), strategy.rollingUpdate, 'only allowed for updateStrategy \'RollingUpdate\'', AREA));
       else if (type === 'RollingUpdate') {
         const ru = obj(strategy.rollingUpdate);
-        if (ru && isSet(ru.partition)) nonNegative(ru.partition, specPath.child('updateStrategy', 'rollingUpdate', 'partition'), errs);
+        if (ru && isSet(ru.partition)) nonNegative(ru.partition, specPath.child('updateStrategy', 'rollingUpdate'), 'partition', errs);
       } else if (type !== 'OnDelete') errs.push(invalid(specPath.child('updateStrategy'), strategy, 'must be \'RollingUpdate\' or \'OnDelete\'', AREA));
       const retention = obj(spec.persistentVolumeClaimRetentionPolicy);
       for (const when of ['whenDeleted', 'whenScaled']) {
         const v = str(retention?.[when]);
         if (retention && v !== '' && v !== 'Retain' && v !== 'Delete') errs.push(notSupported(specPath.child('persistentVolumeClaimRetentionPolicy', when), v, ['Retain', 'Delete'], AREA));
       }
-      nonNegative(defaults.replicas(spec, opts.applyDefaults), specPath.child('replicas'), errs, 'replicas');
-      nonNegative(spec.minReadySeconds, specPath.child('minReadySeconds'), errs);
-      if (isSet(obj(spec.ordinals)?.start)) nonNegative(spec.ordinals.start, specPath.child('ordinals.start'), errs);
+      nonNegative(defaults.replicas(spec, opts.applyDefaults), specPath, 'replicas', errs);
+      nonNegative(spec.minReadySeconds, specPath, 'minReadySeconds', errs);
+      if (isSet(obj(spec.ordinals)?.start)) nonNegative(spec.ordinals.start, specPath, 'ordinals.start', errs);
       appsSelector(spec, specPath, labels, 'statefulset', errs);
       alwaysRestarts(pod, opts, 'StatefulSet', errs);
       return list(spec.volumeClaimTemplates)
@@ -66,14 +66,14 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
       if (!selectorMatches(selector, labels)) errs.push(invalid(pod.podMetadataPath.child('labels'), labels, '`selector` does not match template `labels`', AREA, { fix: 'make spec.selector match the pod template\'s labels' }));
       if (selector && isEmptySelector(selector)) errs.push(invalid(specPath.child('selector'), selector, 'empty selector is invalid for daemonset', AREA));
       alwaysRestarts(pod, opts, 'DaemonSet', errs);
-      nonNegative(spec.minReadySeconds, specPath.child('minReadySeconds'), errs);
-      if (isSet(spec.revisionHistoryLimit)) nonNegative(spec.revisionHistoryLimit, specPath.child('revisionHistoryLimit'), errs);
+      nonNegative(spec.minReadySeconds, specPath, 'minReadySeconds', errs);
+      if (isSet(spec.revisionHistoryLimit)) nonNegative(spec.revisionHistoryLimit, specPath, 'revisionHistoryLimit', errs);
       const type = str(obj(spec.updateStrategy)?.type);
       if (type !== '' && type !== 'RollingUpdate' && type !== 'OnDelete') errs.push(notSupported(specPath.child('updateStrategy', 'type'), type, ['OnDelete', 'RollingUpdate'], AREA));
       return [];
     }
     case 'ReplicationController': {
-      nonNegative(defaults.replicas(spec, opts.applyDefaults), specPath.child('replicas'), errs, 'replicas');
+      nonNegative(defaults.replicas(spec, opts.applyDefaults), specPath, 'replicas', errs);
       // SetDefaults_ReplicationController: the selector defaults to the template's labels.
       const given = obj(spec.selector) ?? {};
       const selector = Object.keys(given).length === 0 && opts.applyDefaults ? labels : given;
@@ -89,11 +89,11 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
       return [];
     case 'CronJob': {
       if (str(spec.schedule) === '') errs.push(required(specPath.child('schedule'), '', AREA, { fix: 'set a cron schedule such as "0 3 * * *"' }));
-      if (isSet(spec.startingDeadlineSeconds)) nonNegative(spec.startingDeadlineSeconds, specPath.child('startingDeadlineSeconds'), errs);
+      if (isSet(spec.startingDeadlineSeconds)) nonNegative(spec.startingDeadlineSeconds, specPath, 'startingDeadlineSeconds', errs);
       const concurrency = str(spec.concurrencyPolicy) === '' && opts.applyDefaults ? 'Allow' : str(spec.concurrencyPolicy);
       if (concurrency === '') errs.push(required(specPath.child('concurrencyPolicy'), '', AREA));
       else if (!['Allow', 'Forbid', 'Replace'].includes(concurrency as string)) errs.push(notSupported(specPath.child('concurrencyPolicy'), concurrency, ['Allow', 'Forbid', 'Replace'], AREA));
-      for (const f of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) if (isSet(spec[f])) nonNegative(spec[f], specPath.child(f), errs);
+      for (const f of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) if (isSet(spec[f])) nonNegative(spec[f], specPath, f, errs);
       const jobSpec = obj(obj(spec.jobTemplate)?.spec) ?? {};
       const jobPath = specPath.child('jobTemplate', 'spec');
       jobFields(jobSpec, jobPath, pod, opts, errs);
@@ -106,13 +106,17 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
   }
 }
 
-/** `ValidateNonnegativeField`, with a type check (the decoder rejects non-integers). */
-function nonNegative(v: unknown, path: FieldPath, errs: FieldError[], what?: string): void {
-  if (v === undefined || v === null) return;
+/**
+ * `ValidateNonnegativeField`, with a type check (the decoder rejects non-integers). The path
+ * (`parent` + `field`) is derived only for an error.
+ */
+function nonNegative(v: unknown, parent: FieldPath, field: string, errs: FieldError[]): void {
+  if (v === undefined || v === null || (isInt(v) && v >= 0)) return;
+  const path = parent.child(field);
   if (!isInt(v)) {
     errs.push(invalid(path, v, 'must be an integer', AREA, { fix: `set ${path} to a whole number (a number, not a string)` }));
-  } else if (v < 0) {
-    errs.push(invalid(path, v, IS_NEGATIVE_MSG, AREA, { fix: what === 'replicas' ? 'set replicas to 0 or more' : `set ${path} to 0 or more` }));
+  } else {
+    errs.push(invalid(path, v, IS_NEGATIVE_MSG, AREA, { fix: field === 'replicas' ? 'set replicas to 0 or more' : `set ${path} to 0 or more` }));
   }
 }
 
@@ -144,19 +148,20 @@ function alwaysRestarts(pod: PodManifest, opts: PodValidationOptions, kind: stri
   }
 }
 
-function intOrPercent(v: unknown, path: FieldPath, errs: FieldError[]): number | undefined {
+/** An int-or-percent field; its path (`parent` + `field`) is derived only for an error. */
+function intOrPercent(v: unknown, parent: () => FieldPath, field: string, errs: FieldError[]): number | undefined {
   if (typeof v === 'string') {
     if (!PERCENT.test(v)) {
-      errs.push(invalid(path, v, 'a valid percent string must be a numeric string followed by an ending \'%\' (e.g. \'1%\',  or \'93%\', regex used for validation is \'[0-9]+%\')', AREA));
+      errs.push(invalid(parent().child(field), v, 'a valid percent string must be a numeric string followed by an ending \'%\' (e.g. \'1%\',  or \'93%\', regex used for validation is \'[0-9]+%\')', AREA));
       return undefined;
     }
     return Number(v.slice(0, -1));
   }
   if (isInt(v)) {
-    if (v < 0) errs.push(invalid(path, v, IS_NEGATIVE_MSG, AREA));
+    if (v < 0) errs.push(invalid(parent().child(field), v, IS_NEGATIVE_MSG, AREA));
     return v;
   }
-  if (v !== undefined && v !== null) errs.push(invalid(path, v, 'must be an integer or percentage (e.g \'5%\')', AREA));
+  if (v !== undefined && v !== null) errs.push(invalid(parent().child(field), v, 'must be an integer or percentage (e.g \'5%\')', AREA));
   return undefined;
 }
 
@@ -164,22 +169,24 @@ function intOrPercent(v: unknown, path: FieldPath, errs: FieldError[]): number |
 function deploymentFields(spec: Record<string, any>, specPath: FieldPath, opts: PodValidationOptions, errs: FieldError[]): void {
   const strategy = obj(spec.strategy) ?? {};
   const type = str(strategy.type) === '' && opts.applyDefaults ? 'RollingUpdate' : str(strategy.type);
-  const sp = specPath.child('strategy');
+  // Paths are derived only for an error.
+  const sp = (): FieldPath => specPath.child('strategy');
+  const rup = (): FieldPath => sp().child('rollingUpdate');
   if (type === 'Recreate') {
-    if (isSet(strategy.rollingUpdate)) errs.push(forbidden(sp.child('rollingUpdate'), 'may not be specified when strategy `type` is \'Recreate\'', AREA));
+    if (isSet(strategy.rollingUpdate)) errs.push(forbidden(rup(), 'may not be specified when strategy `type` is \'Recreate\'', AREA));
   } else if (type === 'RollingUpdate') {
     // SetDefaults_Deployment: maxUnavailable and maxSurge default to 25%.
     const ru = obj(strategy.rollingUpdate) ?? {};
-    const unavailable = intOrPercent(ru.maxUnavailable ?? (opts.applyDefaults ? '25%' : 0), sp.child('rollingUpdate', 'maxUnavailable'), errs);
-    const surge = intOrPercent(ru.maxSurge ?? (opts.applyDefaults ? '25%' : 0), sp.child('rollingUpdate', 'maxSurge'), errs);
-    if (unavailable === 0 && surge === 0) errs.push(invalid(sp.child('rollingUpdate', 'maxUnavailable'), ru.maxUnavailable ?? 0, 'may not be 0 when `maxSurge` is 0', AREA, { fix: 'allow at least one unavailable or one surge pod' }));
-    if (typeof ru.maxUnavailable === 'string' && unavailable !== undefined && unavailable > 100) errs.push(invalid(sp.child('rollingUpdate', 'maxUnavailable'), ru.maxUnavailable, 'must not be greater than 100%', AREA));
+    const unavailable = intOrPercent(ru.maxUnavailable ?? (opts.applyDefaults ? '25%' : 0), rup, 'maxUnavailable', errs);
+    const surge = intOrPercent(ru.maxSurge ?? (opts.applyDefaults ? '25%' : 0), rup, 'maxSurge', errs);
+    if (unavailable === 0 && surge === 0) errs.push(invalid(rup().child('maxUnavailable'), ru.maxUnavailable ?? 0, 'may not be 0 when `maxSurge` is 0', AREA, { fix: 'allow at least one unavailable or one surge pod' }));
+    if (typeof ru.maxUnavailable === 'string' && unavailable !== undefined && unavailable > 100) errs.push(invalid(rup().child('maxUnavailable'), ru.maxUnavailable, 'must not be greater than 100%', AREA));
   } else {
-    errs.push(notSupported(sp, strategy, ['Recreate', 'RollingUpdate'], AREA));
+    errs.push(notSupported(sp(), strategy, ['Recreate', 'RollingUpdate'], AREA));
   }
   if (isSet(spec.progressDeadlineSeconds)) {
     const p = spec.progressDeadlineSeconds;
-    nonNegative(p, specPath.child('progressDeadlineSeconds'), errs);
+    nonNegative(p, specPath, 'progressDeadlineSeconds', errs);
     const min = isInt(spec.minReadySeconds) ? spec.minReadySeconds : 0;
     if (isInt(p) && p <= min) errs.push(invalid(specPath.child('progressDeadlineSeconds'), p, 'must be greater than minReadySeconds', AREA));
   }
@@ -188,7 +195,7 @@ function deploymentFields(spec: Record<string, any>, specPath: FieldPath, opts: 
 /** `validateJobSpec`: counts and deadlines non-negative, pods that run to completion. */
 function jobFields(spec: Record<string, any>, specPath: FieldPath, pod: PodManifest, opts: PodValidationOptions, errs: FieldError[]): void {
   for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) {
-    if (isSet(spec[f])) nonNegative(spec[f], specPath.child(f), errs);
+    if (isSet(spec[f])) nonNegative(spec[f], specPath, f, errs);
   }
   const policy = defaults.restartPolicy(pod.podSpec, opts.applyDefaults);
   if (policy !== 'OnFailure' && policy !== 'Never' && (policy === 'Always' || policy === '')) {

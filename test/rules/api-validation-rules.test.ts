@@ -151,6 +151,11 @@ describe('SC-API-017 api-server-warnings', () => {
   test('GIVEN an env var defined twice so that apply may drop one THEN the warning; a redefinition that uses the first is fine', () => {
     expect(where(pod({ containers: [c('a', { env: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] })] }), 'SC-API-017')).toEqual(['warning spec.containers[0].env[1]']);
   });
+  test('GIVEN a long env list (searched through a set) THEN the same warnings as a short one: each repeat of an earlier name', () => {
+    const env = Array.from({ length: 20 }, (_, i) => ({ name: `V${i}`, value: 'x' }));
+    env.push({ name: 'V3', value: 'y' }, { name: 'V3', value: 'z' }, { name: 'V19', value: '$(V19)-more' });
+    expect(where(pod({ containers: [c('a', { env })] }), 'SC-API-017')).toEqual(['warning spec.containers[0].env[20]', 'warning spec.containers[0].env[21]']);
+  });
   test('GIVEN no fields the API server warns about THEN not applicable', () => {
     expect(findings(pod({ containers: [c('a')] }), 'SC-API-017')).toEqual([]);
   });

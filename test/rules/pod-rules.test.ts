@@ -111,6 +111,11 @@ describe('SC-PORT-001 duplicate-container-port', () => {
     ]);
     expect(where(deployment({ containers: [c('a', { ports: [{ containerPort: 8080 }] }), c('b', { ports: [{ containerPort: 8080 }] })] }), 'SC-PORT-001')).toEqual(['warning spec.template.spec.containers[1].ports[0]']);
   });
+  test('GIVEN three definitions of one port among others THEN each is compared with every earlier one of the same port and protocol', () => {
+    const three = pod({ containers: [c('a', { ports: [{ containerPort: 8080 }, { containerPort: 53, protocol: 'UDP' }] }), c('b', { ports: [{ containerPort: 53 }, { containerPort: 8080 }] }), c('d', { ports: [{ containerPort: 8080 }] })] });
+    expect(where(three, 'SC-PORT-001')).toEqual(['warning spec.containers[1].ports[1]', 'warning spec.containers[2].ports[0]', 'warning spec.containers[2].ports[0]']);
+    expect(findings(three, 'SC-PORT-001')[2]).toContain('duplicate port definition with spec.containers[1].ports[1]');
+  });
   test('GIVEN a hostPort on one definition only THEN "overlapping"; hostIP on one side only THEN "dangerously ambiguous"', () => {
     expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 80, hostPort: 80 }] }), c('b', { ports: [{ containerPort: 80 }] })] }), 'SC-PORT-001', { podSecurity: PodSecurityLevel.NONE }))
       .toEqual([expect.stringContaining('spec.containers[1].ports[0]: Warning: overlapping port definition with spec.containers[0].ports[0]')]);
