@@ -35,6 +35,11 @@ function optionsFor(version: KubernetesVersion): PodValidationOptions {
   return o;
 }
 
+/** The answer for a valid object (the common case), shared: nothing is allocated for it. */
+const NO_ERRORS: ReadonlyArray<FieldError> = Object.freeze([]);
+const NO_WARNINGS: ReadonlyArray<ApiWarning> = Object.freeze([]);
+const NO_AREAS: ReadonlyMap<ValidationArea, FieldError[]> = new Map();
+
 /**
  * Validates a pod-bearing object as the API server of `version` would, with its default feature
  * gates: the apiVersion, the workload's own fields, and the pod its controller creates (after
@@ -51,6 +56,7 @@ export function validatePodManifest(pod: PodManifest, version: KubernetesVersion
   const claims = validateWorkload(pod, opts, errors);
   validatePodSpec({ spec: pod.podSpec, path: pod.podSpecPath, claims }, opts, errors);
   const warnings = podWarnings(pod.podSpec, pod.podSpecPath, pod.podMetadata, pod.podMetadataPath, version, opts.applyDefaults);
+  if (errors.length === 0 && warnings.length === 0) return { errors: NO_ERRORS, warnings: NO_WARNINGS, byArea: NO_AREAS };
   const byArea = new Map<ValidationArea, FieldError[]>();
   for (const e of errors) {
     const list = byArea.get(e.area);

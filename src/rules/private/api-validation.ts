@@ -47,8 +47,13 @@ export function findingOfWarning(rule: IRule, w: ApiWarning): Finding {
 
 /** The findings of the validation errors of some areas, in the validation's order. */
 export function errorFindings(rule: IRule, context: RuleContext, areas: ReadonlyArray<ValidationArea>): Finding[] {
-  const byArea = apiValidation(context).byArea;
-  if (areas.length === 1) return (byArea.get(areas[0]) ?? []).map((e) => findingOfError(rule, e));
-  const wanted = new Set(areas);
-  return apiValidation(context).errors.filter((e) => wanted.has(e.area)).map((e) => findingOfError(rule, e));
+  const { errors, byArea } = apiValidation(context);
+  const out: Finding[] = [];
+  if (errors.length === 0) return out;
+  if (areas.length === 1) {
+    for (const e of byArea.get(areas[0]) ?? []) out.push(findingOfError(rule, e));
+    return out;
+  }
+  for (const e of errors) if (areas.includes(e.area)) out.push(findingOfError(rule, e));
+  return out;
 }
