@@ -7,7 +7,7 @@ import {
 } from './names';
 import { PodValidationOptions } from './pod-validation-options';
 import { validateContainerResources } from './resources';
-import { int, isSet, list, obj, str } from './wire';
+import { int, isSet, list, obj, str, text } from './wire';
 import { FieldPath } from '../engine/field-path';
 
 const AREA = ValidationArea.CONTAINER;
@@ -229,7 +229,7 @@ export function validateObjectFieldSelector(fs: Record<string, any>, allowed: Re
   // ConvertDownwardAPIFieldLabel.
   const sub = splitSubscript(fieldPath);
   let conversion: string | undefined;
-  if (apiVersion !== 'v1') conversion = `unsupported pod version: ${apiVersion}`;
+  if (apiVersion !== 'v1') conversion = `unsupported pod version: ${text(apiVersion)}`;
   else if (sub && sub[0] !== 'metadata.annotations' && sub[0] !== 'metadata.labels') conversion = `field label does not support subscript: ${fieldPath}`;
   else if (!sub && !CONVERTIBLE_FIELD_PATHS.has(fieldPath) && fieldPath !== 'spec.host') conversion = `field label not supported: ${fieldPath}`;
   if (conversion !== undefined) {
@@ -257,9 +257,9 @@ export function validateResourceFieldSelector(fs: Record<string, any>, path: Fie
   } else if (!RESOURCE_FIELD_PATHS.includes(resource as string) && !(typeof resource === 'string' && HUGEPAGES_FIELD_PREFIXES.some((p) => resource.startsWith(p)))) {
     errs.push(notSupported(path.child('resource'), resource, RESOURCE_FIELD_PATHS, AREA));
   }
-  const divisor = isSet(fs.divisor) ? String(fs.divisor) : '';
+  const divisor = isSet(fs.divisor) ? text(fs.divisor) : '';
   if (divisor === '' || divisor === '0') return;
-  const r = String(resource);
+  const r = text(resource);
   if (r === 'limits.cpu' || r === 'requests.cpu') {
     if (divisor !== '1m' && divisor !== '1') errs.push(invalid(path.child('divisor'), r, 'only divisor\'s values 1m and 1 are supported with the cpu resource', AREA));
   } else if (r === 'limits.memory' || r === 'requests.memory') {
@@ -274,10 +274,10 @@ export function validateResourceFieldSelector(fs: Record<string, any>, path: Fie
 /** `validateConfigMapKeySelector` / `validateSecretKeySelector`: a DNS-subdomain name and a key. */
 function validateKeySelector(s: Record<string, any>, path: FieldPath, errs: FieldError[]): void {
   const name = str(s.name);
-  for (const m of isDNS1123Subdomain(String(name))) errs.push(invalid(path.child('name'), name, m, AREA));
+  for (const m of isDNS1123Subdomain(text(name))) errs.push(invalid(path.child('name'), name, m, AREA));
   const key = str(s.key);
   if (key === '') errs.push(required(path.child('key'), '', AREA));
-  else for (const m of isConfigMapKey(String(key))) errs.push(invalid(path.child('key'), key, m, AREA));
+  else for (const m of isConfigMapKey(text(key))) errs.push(invalid(path.child('key'), key, m, AREA));
 }
 
 /** `maskTrailingDash`: a name used as a prefix may end with '-'. */
@@ -291,14 +291,14 @@ function validateEnvFrom(envFrom: any[], path: FieldPath, opts: PodValidationOpt
     const ev = obj(raw) ?? {};
     const at = path.index(i);
     const prefix = str(ev.prefix);
-    if (prefix !== '') envNameErrors(String(prefix), at.child('prefix'), opts, errs);
+    if (prefix !== '') envNameErrors(text(prefix), at.child('prefix'), opts, errs);
     let sources = 0;
     for (const kind of ['configMapRef', 'secretRef']) {
       if (!isSet(ev[kind])) continue;
       sources++;
       const name = str(obj(ev[kind])?.name);
       if (name === '') errs.push(required(at.child(kind, 'name'), '', AREA));
-      else for (const m of isDNS1123Subdomain(maskTrailingDash(String(name)))) errs.push(invalid(at.child(kind, 'name'), name, m, AREA));
+      else for (const m of isDNS1123Subdomain(maskTrailingDash(text(name)))) errs.push(invalid(at.child(kind, 'name'), name, m, AREA));
     }
     if (sources === 0) errs.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`', AREA, { fix: `add configMapRef or secretRef to envFrom[${i}]` }));
     else if (sources > 1) errs.push(invalid(path, '', 'may not have more than one field specified at a time', AREA, { fix: `keep one of configMapRef and secretRef in envFrom[${i}]` }));
@@ -358,10 +358,10 @@ function validateVolumeMounts(c: Record<string, any>, path: FieldPath, ctx: PodC
       if (subPath !== '') errs.push(invalid(fieldAt(i, 'subPath'), subPath, 'not allowed in image volume sources', AREA));
       if (subPathExpr !== '') errs.push(invalid(fieldAt(i, 'subPathExpr'), subPathExpr, 'not allowed in image volume sources', AREA));
     }
-    if (subPath !== '') errs.push(...localDescendingPathErrors(String(subPath), fieldAt(i, 'subPath'), AREA));
+    if (subPath !== '') errs.push(...localDescendingPathErrors(text(subPath), fieldAt(i, 'subPath'), AREA));
     if (subPathExpr !== '') {
       if (subPath !== '') errs.push(invalid(fieldAt(i, 'subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', AREA));
-      errs.push(...localDescendingPathErrors(String(subPathExpr), fieldAt(i, 'subPathExpr'), AREA));
+      errs.push(...localDescendingPathErrors(text(subPathExpr), fieldAt(i, 'subPathExpr'), AREA));
     }
     const propagation = m.mountPropagation;
     if (isSet(propagation)) {
@@ -407,7 +407,7 @@ function validateVolumeDevices(c: Record<string, any>, path: FieldPath, ctx: Pod
     if (source === undefined) errs.push(notFound(at.child('name'), name, AREA));
     if (devicePath === '') errs.push(required(at.child('devicePath'), '', AREA));
     if (paths.has(devicePath)) errs.push(invalid(at.child('devicePath'), devicePath, 'must be unique', AREA));
-    if (devicePath !== '' && backstepErrors(String(devicePath), at, AREA).length > 0) {
+    if (devicePath !== '' && backstepErrors(text(devicePath), at, AREA).length > 0) {
       errs.push(invalid(at.child('devicePath'), devicePath, 'can not contain backsteps (\'..\')', AREA));
     } else {
       paths.add(devicePath);

@@ -1,6 +1,6 @@
 import { FieldError, forbidden, invalid, required, ValidationArea } from './field-error';
 import { isLabelValue, isQualifiedName } from './names';
-import { list, obj, str } from './wire';
+import { list, obj, str, text } from './wire';
 import { FieldPath } from '../engine/field-path';
 
 const AREA = ValidationArea.WORKLOAD;
@@ -12,7 +12,7 @@ export function validateLabelSelector(selector: Record<string, any>, path: Field
     for (const k in labels) {
       const v = labels[k];
       for (const m of isQualifiedName(k)) errs.push(invalid(path.child('matchLabels'), k, m, AREA));
-      for (const m of isLabelValue(String(v))) errs.push(invalid(path.child('matchLabels'), v, m, AREA));
+      for (const m of isLabelValue(text(v))) errs.push(invalid(path.child('matchLabels'), v, m, AREA));
     }
   }
   list(selector.matchExpressions).forEach((raw, i) => {
@@ -27,7 +27,7 @@ export function validateLabelSelector(selector: Record<string, any>, path: Field
     } else {
       errs.push(invalid(at.child('operator'), op, 'not a valid selector operator', AREA));
     }
-    for (const m of isQualifiedName(String(str(e.key)))) errs.push(invalid(at.child('key'), e.key, m, AREA));
+    for (const m of isQualifiedName(text(str(e.key)))) errs.push(invalid(at.child('key'), e.key, m, AREA));
   });
 }
 
@@ -51,7 +51,7 @@ export function selectorMatches(selector: Record<string, any> | undefined, label
   }
   for (const raw of list(selector.matchExpressions)) {
     const e = obj(raw) ?? {};
-    const key = String(str(e.key));
+    const key = text(str(e.key));
     const has = Object.prototype.hasOwnProperty.call(labels, key);
     const values = list(e.values);
     switch (e.operator) {

@@ -7,7 +7,7 @@ import { PodValidationOptions } from './pod-validation-options';
 import { PROBES, validateLifecycle, validateProbe } from './probes';
 import { validatePodResources } from './resources';
 import { ClaimVolume, validateVolumes } from './volumes';
-import { int, isInt, isSet, list, obj, str } from './wire';
+import { int, isInt, isSet, list, obj, str, text } from './wire';
 import { FieldPath } from '../engine/field-path';
 
 const AREA = ValidationArea.POD_SPEC;
@@ -311,8 +311,9 @@ function hostPortConflicts(containers: any[], path: FieldPath, ctx: PodContext, 
     for (let pi = 0; pi < ports.length; pi++) {
       const port = obj(ports[pi]) ?? {};
       const hp = hostPortOf(port, ctx);
-      if (hp === 0) continue;
-      const key = `${defaults.portProtocol(port, ctx.opts.applyDefaults)}/${str(port.hostIP)}/${hp}`;
+      // A hostPort that is not a port number is reported by the port checks.
+      if (!isInt(hp) || hp === 0) continue;
+      const key = `${text(defaults.portProtocol(port, ctx.opts.applyDefaults))}/${text(str(port.hostIP))}/${hp}`;
       seen ??= new Set<string>();
       if (seen.has(key)) {
         ctx.errs.push(duplicate(path.index(ci + offset).child('ports').index(pi).child('hostPort'), key, ValidationArea.HOST_PORT,

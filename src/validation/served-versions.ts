@@ -62,7 +62,7 @@ function servedAt(s: Served, version: KubernetesVersion): boolean {
  * naming the versions that are (an old manifest fails `kubectl apply` with "no matches for kind").
  */
 export function validateServedVersion(kind: string, apiVersion: unknown, version: KubernetesVersion, errs: FieldError[]): void {
-  const served = SERVED[kind];
+  const served = Object.prototype.hasOwnProperty.call(SERVED, kind) ? SERVED[kind] : undefined;
   if (!served) return;
   if (typeof apiVersion !== 'string') {
     errs.push(notSupported(FieldPath.of('apiVersion'), apiVersion ?? '', served.filter((s) => servedAt(s, version)).map((s) => s.apiVersion), ValidationArea.API_VERSION));

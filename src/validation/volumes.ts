@@ -4,7 +4,7 @@ import { duplicate, FieldError, forbidden, invalid, notSupported, required, Vali
 import { isDNS1123Label } from './names';
 import { PodValidationOptions } from './pod-validation-options';
 import { readQuantity } from './resources';
-import { isInt, isSet, list, obj, str } from './wire';
+import { isInt, isSet, list, obj, str, text } from './wire';
 import { FieldPath } from '../engine/field-path';
 
 const AREA = ValidationArea.POD_SPEC;
@@ -45,7 +45,7 @@ export function validateVolumes(volumes: unknown, path: FieldPath, opts: PodVali
     const el: FieldError[] = [];
     const source = validateVolumeSource(v, at, opts, el);
     if (name === '') el.push(required(at.child('name'), '', AREA, { fix: 'give the volume a name' }));
-    else for (const m of isDNS1123Label(String(name))) el.push(invalid(at.child('name'), name, m, AREA));
+    else for (const m of isDNS1123Label(text(name))) el.push(invalid(at.child('name'), name, m, AREA));
     if (names.has(name)) el.push(duplicate(at.child('name'), name, AREA, { fix: 'give each volume its own name' }));
     if (el.length === 0) {
       names.add(name);
@@ -107,7 +107,7 @@ function keyToPath(items: unknown, path: FieldPath, errs: FieldError[]): void {
     const kp = obj(raw) ?? {};
     const at = path.index(i);
     if (str(kp.key) === '') errs.push(required(at.child('key'), '', AREA));
-    const p = String(str(kp.path));
+    const p = text(str(kp.path));
     if (p === '') errs.push(required(at.child('path'), '', AREA));
     localNonReservedPath(p, at.child('path'), errs);
     fileMode(kp.mode, at.child('mode'), errs);
@@ -134,7 +134,7 @@ function validateSourceFields(source: string, s: Record<string, any>, path: Fiel
         errs.push(required(path.child('path'), '', AREA));
         break;
       }
-      errs.push(...backstepErrors(String(p), path.child('path'), AREA));
+      errs.push(...backstepErrors(text(p), path.child('path'), AREA));
       const t = str(s.type);
       if (!HOST_PATH_TYPES.includes(t as string)) {
         errs.push(notSupported(path.child('type'), t, HOST_PATH_TYPES, AREA));
@@ -143,7 +143,7 @@ function validateSourceFields(source: string, s: Record<string, any>, path: Fiel
     }
     case 'gitRepo':
       if (str(s.repository) === '') errs.push(required(path.child('repository'), '', AREA));
-      errs.push(...localDescendingPathErrors(String(str(s.directory)), path.child('directory'), AREA));
+      errs.push(...localDescendingPathErrors(text(str(s.directory)), path.child('directory'), AREA));
       break;
     case 'secret':
       if (str(s.secretName) === '') errs.push(required(path.child('secretName'), '', AREA, { fix: 'name the Secret to mount' }));
@@ -169,7 +169,7 @@ function validateSourceFields(source: string, s: Record<string, any>, path: Fiel
       fileMode(s.defaultMode, path.child('defaultMode'), errs);
       for (const raw of list(s.items)) {
         const file = obj(raw) ?? {};
-        const p = String(str(file.path));
+        const p = text(str(file.path));
         if (p === '') errs.push(required(path.child('path'), '', AREA));
         localNonReservedPath(p, path.child('path'), errs);
         if (isSet(file.fieldRef)) {

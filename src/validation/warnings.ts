@@ -1,18 +1,21 @@
 import * as defaults from './defaults';
 import { ApiWarning } from './field-error';
 import { isWhole, readQuantity } from './resources';
-import { int, isInt, list, obj, str } from './wire';
+import { int, isInt, list, obj, str, text } from './wire';
 import { FieldPath } from '../engine/field-path';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 
-/** nodeapi `deprecatedNodeLabels` (pkg/api/node/util.go). */
-const DEPRECATED_NODE_LABELS: Record<string, string> = {
-  'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
-  'beta.kubernetes.io/os': 'deprecated since v1.14; use "kubernetes.io/os" instead',
-  'failure-domain.beta.kubernetes.io/region': 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',
-  'failure-domain.beta.kubernetes.io/zone': 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
-  'beta.kubernetes.io/instance-type': 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
-};
+/**
+ * nodeapi `deprecatedNodeLabels` (pkg/api/node/util.go). A map, not an object: user keys such as
+ * `toString` must not find Object.prototype's members.
+ */
+const DEPRECATED_NODE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['beta.kubernetes.io/arch', 'deprecated since v1.14; use "kubernetes.io/arch" instead'],
+  ['beta.kubernetes.io/os', 'deprecated since v1.14; use "kubernetes.io/os" instead'],
+  ['failure-domain.beta.kubernetes.io/region', 'deprecated since v1.17; use "topology.kubernetes.io/region" instead'],
+  ['failure-domain.beta.kubernetes.io/zone', 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead'],
+  ['beta.kubernetes.io/instance-type', 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead'],
+]);
 
 const DEPRECATED_ANNOTATIONS: Record<string, string> = {
   'scheduler.alpha.kubernetes.io/critical-pod': 'non-functional in v1.16+; use the "priorityClassName" field instead',
@@ -55,7 +58,7 @@ interface SeenPort {
 
 /** Go's `%+v` of a ContainerPort, as the hostIP warning prints it. */
 function goPort(p: Record<string, any>, protocol: unknown): string {
-  return `{Name:${str(p.name)} HostPort:${int(p.hostPort)} ContainerPort:${int(p.containerPort)} Protocol:${protocol} HostIP:${str(p.hostIP)}}`;
+  return `{Name:${text(str(p.name))} HostPort:${text(int(p.hostPort))} ContainerPort:${text(int(p.containerPort))} Protocol:${text(protocol)} HostIP:${text(str(p.hostIP))}}`;
 }
 
 /** Byte quantities by text: fractional or not (one lookup per value on the common path). Bounded: cleared when full. */
@@ -94,7 +97,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   const nodeSelector = obj(spec.nodeSelector);
   if (nodeSelector) {
     for (const key in nodeSelector) {
-      const msg = DEPRECATED_NODE_LABELS[key];
+      const msg = DEPRECATED_NODE_LABELS.get(key);
       if (msg) warn(specPath.child('nodeSelector').key(key), msg, `select on ${msg.split('"')[1]} instead`);
     }
   }
@@ -108,7 +111,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   if (Array.isArray(spec.topologySpreadConstraints)) list(spec.topologySpreadConstraints).forEach((raw, i) => {
     const t = obj(raw) ?? {};
     const at = specPath.child('topologySpreadConstraints').index(i);
-    const msg = DEPRECATED_NODE_LABELS[String(str(t.topologyKey))];
+    const msg = DEPRECATED_NODE_LABELS.get(text(str(t.topologyKey)));
     if (msg) warn(at.child('topologyKey'), `${t.topologyKey} is ${msg}`, `use ${msg.split('"')[1]} as topologyKey`);
     if (t.labelSelector === undefined || t.labelSelector === null) warn(at.child('labelSelector'), 'a null labelSelector results in matching no pod', 'give the constraint a labelSelector that matches the pods to spread');
   });
@@ -173,7 +176,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
     for (let ci = 0; ci < containers.length; ci++) {
       const c = obj(containers[ci]);
       if (!c) continue;
-      const name = String(str(c.name));
+      const name = text(str(c.name));
       const sc = obj(c.securityContext);
       if (hasAnnotations && SECCOMP_CONTAINER_PREFIX + name in annotations && !obj(sc?.seccompProfile)) {
         warn(metaPath.child('annotations').key(`${SECCOMP_CONTAINER_PREFIX}${name}`), 'non-functional in v1.27+; use the "seccompProfile" field instead', `set securityContext.seccompProfile on "${name}" and remove the annotation`);
@@ -204,8 +207,8 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
           const before = names ? names.has(n) : definedBefore(env, i, n);
           names?.add(n);
           if (!before) continue;
-          const ref = `$(${n})`;
-          const value = String(str(e.value));
+          const ref = `$(${text(n)})`;
+          const value = text(str(e.value));
           const bad = (e.valueFrom !== undefined && e.valueFrom !== null) || value === ref || !value.includes(ref);
           if (bad) warn(specPath.child(list).index(ci).child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
         }
@@ -226,7 +229,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
           if (other.containerPort !== containerPort || other.protocol !== protocol) continue;
           const otherIP = str(other.port.hostIP);
           const otherPort = int(other.port.hostPort);
-          const key = `${containerPort}/${protocol}`;
+          const key = `${text(containerPort)}/${text(protocol)}`;
           if (hostIP === otherIP && hostPort === otherPort) {
             warn(portPath(here), `duplicate port definition with ${portPath(other)}`, `remove one of the two definitions of containerPort ${key}, or give one container another port`, true);
           } else if (hostPort === 0 || otherPort === 0) {
@@ -264,8 +267,8 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
 /** `GetWarningsForNodeSelectorTerm`: deprecated node labels in matchExpressions keys. */
 function termWarnings(term: unknown, path: FieldPath, warn: (f: FieldPath, m: string, fix: string) => void): void {
   list(obj(term)?.matchExpressions).forEach((e, j) => {
-    const key = String(str(obj(e)?.key));
-    const msg = DEPRECATED_NODE_LABELS[key];
+    const key = text(str(obj(e)?.key));
+    const msg = DEPRECATED_NODE_LABELS.get(key);
     if (msg) warn(path.child('matchExpressions').index(j).child('key'), `${key} is ${msg}`, `use ${msg.split('"')[1]}`);
   });
 }

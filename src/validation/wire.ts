@@ -33,6 +33,21 @@ export function obj(v: unknown): Record<string, any> | undefined {
   return isObject(v) ? v : undefined;
 }
 
+/**
+ * A value as text, without calling anything on it: strings as they are, other primitives
+ * printed, objects and lists as JSON. Wire JSON may hold an object where a string belongs, even
+ * one with a `toString` key, which `String(v)` or a template literal would call.
+ */
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return String(v);
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
+}
+
 /** True when a pointer field is set (present and not null). */
 export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;

@@ -213,3 +213,21 @@ describe('the API server\'s verdict per workload kind', () => {
     expect(where(sts, 'SC-API-012')).toEqual(['error spec.template.spec.containers[0].image']);
   });
 });
+
+describe('values of the wrong JSON type (plain JavaScript, hand-written YAML)', () => {
+  test('GIVEN objects where strings and numbers belong, even with a toString key THEN findings, never an internal error', () => {
+    const weird = { toString: 0 };
+    const manifest = {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', annotations: {} },
+      spec: {
+        nodeSelector: { toString: 'x', constructor: 'y' },
+        topologySpreadConstraints: [{ topologyKey: weird, labelSelector: {} }],
+        initContainers: [{ name: 'i', image: 'i', ports: [{ containerPort: {}, name: 'http', hostPort: 0, hostIP: weird }, { containerPort: {}, name: 'http', hostPort: weird, protocol: weird }] }],
+        containers: [{ name: weird, image: 'a', env: [{ name: weird, value: weird }, { name: weird, value: 'x' }], ports: [{ containerPort: weird, protocol: weird }, { containerPort: weird, protocol: weird }] }],
+      },
+    };
+    const all = findings(manifest, 'SC-API-012', NONE).concat(findings(manifest, 'SC-API-017', NONE), findings(manifest, 'SC-PORT-001', NONE), findings(manifest, 'SC-PORT-003', NONE));
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter((f) => f.includes('Internal error'))).toEqual([]);
+  });
+});
