@@ -1,6 +1,6 @@
 import * as defaults from './defaults';
-import { duplicate, FieldError, forbidden, invalid, notFound, notSupported, required, ValidationArea } from './field-error';
 import { RELAXED_ENVIRONMENT_VARIABLE_VALIDATION } from './feature-gates';
+import { duplicate, FieldError, forbidden, invalid, notFound, notSupported, required, ValidationArea } from './field-error';
 import {
   isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isRelaxedEnvVarName,
   isValidPortName, isValidPortNum,
@@ -61,8 +61,9 @@ export function validateContainerCommon(c: Record<string, any>, path: FieldPath,
   }
 
   const tmp = defaults.terminationMessagePolicy(c, opts.applyDefaults);
-  if (tmp === '') errs.push(required(path.child('terminationMessagePolicy'), '', AREA));
-  else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp as string)) {
+  if (tmp === '') {
+    errs.push(required(path.child('terminationMessagePolicy'), '', AREA));
+  } else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp as string)) {
     errs.push(notSupported(path.child('terminationMessagePolicy'), tmp, TERMINATION_MESSAGE_POLICIES, AREA, { fix: 'use File or FallbackToLogsOnError, or remove the field' }));
   }
 
@@ -73,8 +74,9 @@ export function validateContainerCommon(c: Record<string, any>, path: FieldPath,
   if (Array.isArray(c.volumeDevices) && c.volumeDevices.length > 0) validateVolumeDevices(c, path, ctx);
 
   const pull = defaults.imagePullPolicy(c, opts.applyDefaults);
-  if (pull === '') errs.push(required(path.child('imagePullPolicy'), '', AREA));
-  else if (!PULL_POLICIES.includes(pull as string)) {
+  if (pull === '') {
+    errs.push(required(path.child('imagePullPolicy'), '', AREA));
+  } else if (!PULL_POLICIES.includes(pull as string)) {
     errs.push(notSupported(path.child('imagePullPolicy'), pull, PULL_POLICIES, AREA, { fix: 'use Always, IfNotPresent or Never (case matters), or remove the field' }));
   }
 
@@ -124,8 +126,9 @@ function validatePorts(ports: any[], path: FieldPath, ctx: PodContext): void {
       for (const m of isValidPortNum(hostPort)) errs.push(invalid(path.index(i).child('hostPort'), hostPort, m, AREA, { fix: 'set hostPort to a number from 1 to 65535, or remove it' }));
     }
     const protocol = defaults.portProtocol(port, opts.applyDefaults);
-    if (protocol === '') errs.push(required(path.index(i).child('protocol'), '', AREA));
-    else if (!PORT_PROTOCOLS.includes(protocol as string)) {
+    if (protocol === '') {
+      errs.push(required(path.index(i).child('protocol'), '', AREA));
+    } else if (!PORT_PROTOCOLS.includes(protocol as string)) {
       errs.push(notSupported(path.index(i).child('protocol'), protocol, PORT_PROTOCOLS, AREA, { fix: 'use TCP, UDP or SCTP (upper case), or remove the field for TCP' }));
     }
   }
@@ -178,7 +181,9 @@ const HUGEPAGES_FIELD_PREFIXES = ['limits.hugepages-', 'requests.hugepages-'];
 const MEMORY_DIVISORS = new Set(['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei']);
 
 /** `validateEnvVarValueFrom`: exactly one source, and not together with a value. */
-function validateEnvValueFrom(ev: Record<string, any>, from: Record<string, any>, path: FieldPath, opts: PodValidationOptions, errs: FieldError[]): void {
+function validateEnvValueFrom(
+  ev: Record<string, any>, from: Record<string, any>, path: FieldPath, opts: PodValidationOptions, errs: FieldError[],
+): void {
   let sources = 0;
   if (isSet(from.fieldRef)) {
     sources++;
@@ -215,7 +220,9 @@ function splitSubscript(fieldPath: string): [string, string] | undefined {
 }
 
 /** `validateObjectFieldSelector` (downward API `fieldRef`). */
-export function validateObjectFieldSelector(fs: Record<string, any>, allowed: ReadonlyArray<string>, path: FieldPath, opts: PodValidationOptions, errs: FieldError[]): void {
+export function validateObjectFieldSelector(
+  fs: Record<string, any>, allowed: ReadonlyArray<string>, path: FieldPath, opts: PodValidationOptions, errs: FieldError[],
+): void {
   const apiVersion = defaults.fieldRefApiVersion(fs, opts.applyDefaults);
   if (apiVersion === '') {
     errs.push(required(path.child('apiVersion'), '', AREA));

@@ -1,7 +1,7 @@
 import { hostPortOf, PodContext, validateContainerCommon, validateContainerOnlyForPod } from './container';
 import * as defaults from './defaults';
-import { duplicate, FieldError, forbidden, invalid, notFound, notSupported, required, tooMany, ValidationArea } from './field-error';
 import { CONTAINER_RESTART_RULES, GateState, IN_PLACE_POD_VERTICAL_SCALING, RESTART_ALL_CONTAINERS_ON_CONTAINER_EXITS } from './feature-gates';
+import { duplicate, FieldError, forbidden, invalid, notFound, notSupported, required, tooMany, ValidationArea } from './field-error';
 import { inclusiveRangeError, INVALID_IP_MSG, isDNS1123Label, isDNS1123Subdomain, isValidIP } from './names';
 import { PodValidationOptions } from './pod-validation-options';
 import { PROBES, validateLifecycle, validateProbe } from './probes';
@@ -63,8 +63,9 @@ export function validatePodSpec(input: PodSpecInput, opts: PodValidationOptions,
   }
 
   const restart = ctx.podRestartPolicy;
-  if (restart === '') errs.push(required(path.child('restartPolicy'), '', ValidationArea.POD_RESTART_POLICY));
-  else if (!RESTART_POLICIES.includes(restart as string)) {
+  if (restart === '') {
+    errs.push(required(path.child('restartPolicy'), '', ValidationArea.POD_RESTART_POLICY));
+  } else if (!RESTART_POLICIES.includes(restart as string)) {
     errs.push(notSupported(path.child('restartPolicy'), restart, RESTART_POLICIES, ValidationArea.POD_RESTART_POLICY, { fix: 'use Always, OnFailure or Never' }));
   }
   const dns = defaults.dnsPolicy(spec, opts.applyDefaults);
@@ -99,7 +100,9 @@ export function validatePodSpec(input: PodSpecInput, opts: PodValidationOptions,
  * A name field checked only when set (`len(x) > 0`); `always` checks an empty value too. The
  * field's path (`parent` + `field`, a name or a list index) is derived only for an error.
  */
-function nameField(v: unknown, parent: FieldPath, field: string | number, check: (s: string) => ReadonlyArray<string>, errs: FieldError[], always = false): void {
+function nameField(
+  v: unknown, parent: FieldPath, field: string | number, check: (s: string) => ReadonlyArray<string>, errs: FieldError[], always = false,
+): void {
   const s = str(v);
   if (s === '' && !always) return;
   const problems = typeof s === 'string' ? check(s) : ['must be a string'];
@@ -249,8 +252,9 @@ function validateRestartFields(c: Record<string, any>, path: FieldPath, init: bo
     const at = rp.index(i);
     const action = str(rule.action);
     const r = RESTART_ALL_CONTAINERS_ON_CONTAINER_EXITS;
-    if (action === '') errs.push(required(at.child('action'), '', area));
-    else if (action === 'RestartAllContainers' && opts.containerRestartRules === GateState.ON) {
+    if (action === '') {
+      errs.push(required(at.child('action'), '', area));
+    } else if (action === 'RestartAllContainers' && opts.containerRestartRules === GateState.ON) {
       errs.push(forbidden(at.child('action'), `requires the ${r.name} feature gate (alpha in ${r.alpha}, off by default)`, area, { gate: r.name, fix: `enable the ${r.name} feature gate, or use action: Restart` }));
     } else if (action !== 'Restart') {
       errs.push(notSupported(at.child('action'), action, ['Restart'], area));

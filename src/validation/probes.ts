@@ -1,6 +1,6 @@
 import * as defaults from './defaults';
-import { FieldError, forbidden, invalid, notSupported, required, ValidationArea } from './field-error';
 import { GateState, POD_LIFECYCLE_SLEEP_ACTION } from './feature-gates';
+import { FieldError, forbidden, invalid, notSupported, required, ValidationArea } from './field-error';
 import { IS_NEGATIVE_MSG, isHTTPHeaderName, isValidPortName, isValidPortNum } from './names';
 import { PodValidationOptions } from './pod-validation-options';
 import { int, isInt, isSet, list, obj, str } from './wire';
@@ -39,7 +39,9 @@ function portErrors(port: unknown, handlerParent: FieldPath, kind: string, area:
  * `validateHandler`: exactly one handler kind (the second and later are Forbidden, none is
  * Required), then the chosen handler's own fields.
  */
-function validateHandler(handler: Record<string, any>, kinds: ReadonlyArray<string>, path: FieldPath, area: ValidationArea, what: string, ctx: HandlerContext): void {
+function validateHandler(
+  handler: Record<string, any>, kinds: ReadonlyArray<string>, path: FieldPath, area: ValidationArea, what: string, ctx: HandlerContext,
+): void {
   let count = 0;
   for (const kind of ALL_HANDLERS) {
     if (!kinds.includes(kind) || !isSet(handler[kind])) continue;
@@ -113,7 +115,9 @@ function validateSleep(action: Record<string, any>, path: FieldPath, ctx: Handle
  * one handler, non-negative numbers, a positive probe-level grace period (never on readiness),
  * successThreshold 1 for liveness and startup. Numbers are read after `SetDefaults_Probe`.
  */
-export function validateProbe(kind: typeof PROBES[number], probeJson: unknown, path: FieldPath, opts: PodValidationOptions, gracePeriod: unknown, errs: FieldError[]): void {
+export function validateProbe(
+  kind: typeof PROBES[number], probeJson: unknown, path: FieldPath, opts: PodValidationOptions, gracePeriod: unknown, errs: FieldError[],
+): void {
   const probe = obj(probeJson);
   if (!probe) return;
   const area = ValidationArea.PROBE;
@@ -148,7 +152,9 @@ export function validateProbe(kind: typeof PROBES[number], probeJson: unknown, p
  * the sleep action does not exist at the target version the API server drops the field, which
  * leaves a hook without a handler; behind its alpha gate the hook works only where the gate is on.
  */
-export function validateLifecycle(lifecycleJson: unknown, path: FieldPath, opts: PodValidationOptions, gracePeriod: unknown, errs: FieldError[]): void {
+export function validateLifecycle(
+  lifecycleJson: unknown, path: FieldPath, opts: PodValidationOptions, gracePeriod: unknown, errs: FieldError[],
+): void {
   const lifecycle = obj(lifecycleJson);
   if (!lifecycle) return;
   for (const hook of HOOKS) {
@@ -160,7 +166,9 @@ export function validateLifecycle(lifecycleJson: unknown, path: FieldPath, opts:
       if (opts.sleepAction === GateState.ABSENT) {
         // The field is dropped: what is left is validated; a hook that had only sleep is already reported.
         const rest: Record<string, any> = { ...handler, sleep: undefined };
-        if (LIFECYCLE_HANDLERS.some((k) => isSet(rest[k]))) validateHandler(rest, LIFECYCLE_HANDLERS, at, ValidationArea.LIFECYCLE, hook, { opts, gracePeriod, errs });
+        if (LIFECYCLE_HANDLERS.some((k) => isSet(rest[k]))) {
+          validateHandler(rest, LIFECYCLE_HANDLERS, at, ValidationArea.LIFECYCLE, hook, { opts, gracePeriod, errs });
+        }
         continue;
       }
     }

@@ -135,7 +135,10 @@ function quantityOf(raw: unknown): Quantity | undefined {
  * the map's (`...resources.limits`), derived by the caller only when needed; a key's path is
  * built only for an error.
  */
-function checkEntry(map: Record<string, unknown>, name: string, path: () => FieldPath, names: (name: string, p: () => FieldPath) => ReadonlyArray<FieldError>, errs: FieldError[]): Quantity | undefined {
+/** Checks a resource name; `p` derives the map's path, for an error. */
+type NameCheck = (name: string, p: () => FieldPath) => ReadonlyArray<FieldError>;
+
+function checkEntry(map: Record<string, unknown>, name: string, path: () => FieldPath, names: NameCheck, errs: FieldError[]): Quantity | undefined {
   const nameErrors = names(name, path);
   for (const e of nameErrors) errs.push(e);
   const raw = map[name];

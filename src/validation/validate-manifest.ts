@@ -1,6 +1,6 @@
 import { ApiWarning, FieldError, ValidationArea } from './field-error';
-import { optionsForVersion, PodValidationOptions } from './pod-validation-options';
 import { validatePodSpec } from './pod-spec';
+import { optionsForVersion, PodValidationOptions } from './pod-validation-options';
 import { validateServedVersion } from './served-versions';
 import { podWarnings } from './warnings';
 import { validateWorkload } from './workload';

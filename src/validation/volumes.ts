@@ -33,7 +33,9 @@ export interface ClaimVolume {
  * of it are "Not found" too. `claims` are the volumes a StatefulSet controller adds; they
  * replace template volumes of the same name (`updateStorage`), which are then not validated.
  */
-export function validateVolumes(volumes: unknown, path: FieldPath, opts: PodValidationOptions, claims: ReadonlyArray<ClaimVolume>, errs: FieldError[]): Map<string, string> {
+export function validateVolumes(
+  volumes: unknown, path: FieldPath, opts: PodValidationOptions, claims: ReadonlyArray<ClaimVolume>, errs: FieldError[],
+): Map<string, string> {
   const byName = new Map<string, string>();
   for (const c of claims) byName.set(c.name, 'persistentVolumeClaim');
   const names = new Set<unknown>();

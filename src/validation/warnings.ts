@@ -90,7 +90,9 @@ const RESOURCE_LISTS = ['limits', 'requests'] as const;
  * `warningsForPodSpecAndMeta` (pkg/api/pod/warnings.go): what the API server returns as warnings
  * for a pod or pod template it accepts. The same meaning, the same field paths.
  */
-export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta: Record<string, any>, metaPath: FieldPath, version: KubernetesVersion, applyDefaults: boolean): ApiWarning[] {
+export function podWarnings(
+  spec: Record<string, any>, specPath: FieldPath, meta: Record<string, any>, metaPath: FieldPath, version: KubernetesVersion, applyDefaults: boolean,
+): ApiWarning[] {
   const out: ApiWarning[] = [];
   const warn = (field: FieldPath, message: string, fix: string, port = false) => out.push({ field, message, fix, port });
 
@@ -104,17 +106,20 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   const nodeAffinity = obj(obj(spec.affinity)?.nodeAffinity);
   if (nodeAffinity) {
     const termsPath = specPath.child('affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
-    list(obj(nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution)?.nodeSelectorTerms).forEach((t, i) => termWarnings(t, termsPath.index(i), warn));
+    const required = obj(nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution);
+    list(required?.nodeSelectorTerms).forEach((t, i) => termWarnings(t, termsPath.index(i), warn));
     const prefPath = specPath.child('affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution');
     list(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => termWarnings(obj(t)?.preference, prefPath.index(i).child('preference'), warn));
   }
-  if (Array.isArray(spec.topologySpreadConstraints)) list(spec.topologySpreadConstraints).forEach((raw, i) => {
-    const t = obj(raw) ?? {};
-    const at = specPath.child('topologySpreadConstraints').index(i);
-    const msg = DEPRECATED_NODE_LABELS.get(text(str(t.topologyKey)));
-    if (msg) warn(at.child('topologyKey'), `${t.topologyKey} is ${msg}`, `use ${msg.split('"')[1]} as topologyKey`);
-    if (t.labelSelector === undefined || t.labelSelector === null) warn(at.child('labelSelector'), 'a null labelSelector results in matching no pod', 'give the constraint a labelSelector that matches the pods to spread');
-  });
+  if (Array.isArray(spec.topologySpreadConstraints)) {
+    list(spec.topologySpreadConstraints).forEach((raw, i) => {
+      const t = obj(raw) ?? {};
+      const at = specPath.child('topologySpreadConstraints').index(i);
+      const msg = DEPRECATED_NODE_LABELS.get(text(str(t.topologyKey)));
+      if (msg) warn(at.child('topologyKey'), `${t.topologyKey} is ${msg}`, `use ${msg.split('"')[1]} as topologyKey`);
+      if (t.labelSelector === undefined || t.labelSelector === null) warn(at.child('labelSelector'), 'a null labelSelector results in matching no pod', 'give the constraint a labelSelector that matches the pods to spread');
+    });
+  }
 
   const annotations: Record<string, unknown> = obj(meta.annotations) ?? NO_ANNOTATIONS;
   let hasAnnotations = false;
@@ -170,8 +175,8 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
   // One pass over the containers (the API server visits them twice); paths are built only for warnings.
   let seenPorts: SeenPort[] | undefined;
   const portPath = (p: SeenPort) => specPath.child(p.list).index(p.ci).child('ports').index(p.pi);
-  for (const list of CONTAINER_LISTS) {
-    const containers = spec[list];
+  for (const listName of CONTAINER_LISTS) {
+    const containers = spec[listName];
     if (!Array.isArray(containers)) continue;
     for (let ci = 0; ci < containers.length; ci++) {
       const c = obj(containers[ci]);
@@ -181,7 +186,8 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
       if (hasAnnotations && SECCOMP_CONTAINER_PREFIX + name in annotations && !obj(sc?.seccompProfile)) {
         warn(metaPath.child('annotations').key(`${SECCOMP_CONTAINER_PREFIX}${name}`), 'non-functional in v1.27+; use the "seccompProfile" field instead', `set securityContext.seccompProfile on "${name}" and remove the annotation`);
       }
-      if (hasAnnotations && APPARMOR_CONTAINER_PREFIX + name in annotations && version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile)) {
+      const appArmorAnnotated = hasAnnotations && APPARMOR_CONTAINER_PREFIX + name in annotations;
+      if (appArmorAnnotated && version.isAtLeast(APPARMOR_FIELDS) && !podAppArmor && !obj(sc?.appArmorProfile)) {
         warn(metaPath.child('annotations').key(`${APPARMOR_CONTAINER_PREFIX}${name}`), 'deprecated since v1.30; use the "appArmorProfile" field instead', `set securityContext.appArmorProfile on "${name}" and remove the annotation`);
       }
       const res = obj(c.resources);
@@ -192,7 +198,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
           for (const resource of BYTE_RESOURCES) {
             const v = map[resource];
             if (v !== undefined && isFractional(v)) {
-              warn(specPath.child(list).index(ci).child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
+              warn(specPath.child(listName).index(ci).child('resources', kind).key(resource), `fractional byte value ${JSON.stringify(String(readQuantity(v)))} is invalid, must be an integer`, `give ${kind}.${resource} in whole bytes (e.g. "128Mi")`);
             }
           }
         }
@@ -210,7 +216,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
           const ref = `$(${text(n)})`;
           const value = text(str(e.value));
           const bad = (e.valueFrom !== undefined && e.valueFrom !== null) || value === ref || !value.includes(ref);
-          if (bad) warn(specPath.child(list).index(ci).child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
+          if (bad) warn(specPath.child(listName).index(ci).child('env').index(i), `hides previous definition of ${JSON.stringify(n)}, which may be dropped when using apply`, `remove one of the definitions of ${JSON.stringify(n)}`);
         }
       }
       const ports = c.ports;
@@ -219,7 +225,7 @@ export function podWarnings(spec: Record<string, any>, specPath: FieldPath, meta
         const port = obj(ports[pi]) ?? {};
         const protocol = defaults.portProtocol(port, applyDefaults);
         const containerPort = int(port.containerPort);
-        const here: SeenPort = { list, ci, pi, port, containerPort, protocol };
+        const here: SeenPort = { list: listName, ci, pi, port, containerPort, protocol };
         const hostIP = str(port.hostIP);
         const hostPort = int(port.hostPort);
         if (hostIP !== '' && hostPort === 0) warn(portPath(here), `hostIP set without hostPort: ${goPort(port, protocol)}`, 'set hostPort, or remove hostIP');
@@ -281,7 +287,10 @@ function definedBefore(env: unknown[], i: number, name: unknown): boolean {
   return false;
 }
 
-function duplicateWarnings(values: unknown[], path: FieldPath, field: string, message: (v: unknown) => string, fix: string, warn: (f: FieldPath, m: string, fix: string) => void): void {
+function duplicateWarnings(
+  values: unknown[], path: FieldPath, field: string, message: (v: unknown) => string, fix: string,
+  warn: (f: FieldPath, m: string, fix: string) => void,
+): void {
   if (values.length < 2) return;
   const seen = new Set<unknown>();
   values.forEach((v, i) => {

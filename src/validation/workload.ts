@@ -39,12 +39,16 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
       else if (policy !== 'OrderedReady' && policy !== 'Parallel') errs.push(invalid(specPath.child('podManagementPolicy'), policy, 'must be \'OrderedReady\' or \'Parallel\'', AREA));
       const strategy = obj(spec.updateStrategy) ?? {};
       const type = str(strategy.type) === '' && opts.applyDefaults ? 'RollingUpdate' : str(strategy.type);
-      if (type === '') errs.push(required(specPath.child('updateStrategy'), '', AREA));
-      else if (type === 'OnDelete' && isSet(strategy.rollingUpdate)) errs.push(invalid(specPath.child('updateStrategy', 'rollingUpdate'), strategy.rollingUpdate, 'only allowed for updateStrategy \'RollingUpdate\'', AREA));
-      else if (type === 'RollingUpdate') {
+      if (type === '') {
+        errs.push(required(specPath.child('updateStrategy'), '', AREA));
+      } else if (type === 'OnDelete' && isSet(strategy.rollingUpdate)) {
+        errs.push(invalid(specPath.child('updateStrategy', 'rollingUpdate'), strategy.rollingUpdate, 'only allowed for updateStrategy \'RollingUpdate\'', AREA));
+      } else if (type === 'RollingUpdate') {
         const ru = obj(strategy.rollingUpdate);
         if (ru && isSet(ru.partition)) nonNegative(ru.partition, specPath.child('updateStrategy', 'rollingUpdate'), 'partition', errs);
-      } else if (type !== 'OnDelete') errs.push(invalid(specPath.child('updateStrategy'), strategy, 'must be \'RollingUpdate\' or \'OnDelete\'', AREA));
+      } else if (type !== 'OnDelete') {
+        errs.push(invalid(specPath.child('updateStrategy'), strategy, 'must be \'RollingUpdate\' or \'OnDelete\'', AREA));
+      }
       const retention = obj(spec.persistentVolumeClaimRetentionPolicy);
       for (const when of ['whenDeleted', 'whenScaled']) {
         const v = str(retention?.[when]);
@@ -77,8 +81,9 @@ export function validateWorkload(pod: PodManifest, opts: PodValidationOptions, e
       // SetDefaults_ReplicationController: the selector defaults to the template's labels.
       const given = obj(spec.selector) ?? {};
       const selector = Object.keys(given).length === 0 && opts.applyDefaults ? labels : given;
-      if (Object.keys(selector).length === 0) errs.push(required(specPath.child('selector'), '', AREA));
-      else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
+      if (Object.keys(selector).length === 0) {
+        errs.push(required(specPath.child('selector'), '', AREA));
+      } else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
         errs.push(invalid(pod.podMetadataPath.child('labels'), labels, '`selector` does not match template `labels`', AREA, { fix: 'make spec.selector match the pod template\'s labels' }));
       }
       alwaysRestarts(pod, opts, 'ReplicationController', errs);
@@ -129,8 +134,9 @@ function appsSelector(spec: Record<string, any>, specPath: FieldPath, labels: Re
     return;
   }
   validateLabelSelector(selector, path, errs);
-  if (isEmptySelector(selector)) errs.push(invalid(path, selector, `empty selector is invalid for ${kind}`, AREA, { fix: 'select on at least one label of the pod template' }));
-  else if (!selectorMatches(selector, labels)) {
+  if (isEmptySelector(selector)) {
+    errs.push(invalid(path, selector, `empty selector is invalid for ${kind}`, AREA, { fix: 'select on at least one label of the pod template' }));
+  } else if (!selectorMatches(selector, labels)) {
     errs.push(invalid(specPath.child('template', 'metadata', 'labels'), labels, '`selector` does not match template `labels`', AREA, { fix: 'make spec.selector match the pod template\'s labels' }));
   }
 }

@@ -15,7 +15,9 @@ describe('SC-API-012 container-fields', () => {
   test('fails GIVEN an empty image, an unknown pull policy, port 70000 and an env var with two sources', () => {
     expect(findings(pod({
       containers: [c('a', {
-        image: '', imagePullPolicy: 'always', ports: [{ containerPort: 70000 }],
+        image: '',
+        imagePullPolicy: 'always',
+        ports: [{ containerPort: 70000 }],
         env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' }, secretKeyRef: { name: 's', key: 'k' } } }],
       })],
     }), 'SC-API-012')).toEqual([
@@ -218,7 +220,9 @@ describe('values of the wrong JSON type (plain JavaScript, hand-written YAML)', 
   test('GIVEN objects where strings and numbers belong, even with a toString key THEN findings, never an internal error', () => {
     const weird = { toString: 0 };
     const manifest = {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', annotations: {} },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', annotations: {} },
       spec: {
         nodeSelector: { toString: 'x', constructor: 'y' },
         topologySpreadConstraints: [{ topologyKey: weird, labelSelector: {} }],

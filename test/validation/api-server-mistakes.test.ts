@@ -14,7 +14,9 @@ import { run } from '../cli/capture-io';
 function web(chart: Chart, extra: Partial<kplus.DeploymentProps> = {}): SidecarDeployment {
   return new SidecarDeployment(chart, 'web', {
     containers: [{
-      name: 'app', image: 'my/app:1.0', portNumber: 8080,
+      name: 'app',
+      image: 'my/app:1.0',
+      portNumber: 8080,
       readiness: kplus.Probe.fromHttpGet('/ready', { port: 8080 }),
       lifecycle: { preStop: kplus.Handler.fromHttpGet('/drain', { port: 8080 }) },
     }],

@@ -15,8 +15,12 @@ const MAX_INT32 = 2147483647;
 export const POD_SPEC_CASES: UpstreamCase[] = [
   ok('populate basic fields, leave defaults for most', podSpec()),
   ok('populate all fields', podSpec({
-    initContainers: [ctr({ name: 'ictr' })], volumes: [{ name: 'vol', emptyDir: {} }], nodeSelector: { key: 'value' },
-    nodeName: 'foobar', activeDeadlineSeconds: MAX_INT32, serviceAccountName: 'acct',
+    initContainers: [ctr({ name: 'ictr' })],
+    volumes: [{ name: 'vol', emptyDir: {} }],
+    nodeSelector: { key: 'value' },
+    nodeName: 'foobar',
+    activeDeadlineSeconds: MAX_INT32,
+    serviceAccountName: 'acct',
   })),
   ok('populate HostNetwork', podSpec({ containers: [ctr({ ports: [{ hostPort: 8080, containerPort: 8080, protocol: 'TCP' }] })], hostNetwork: true })),
   ok('populate RunAsUser SupplementalGroups FSGroup with minID 0', podSpec({ securityContext: { supplementalGroups: [0], runAsUser: 0, fsGroup: 0 } })),
@@ -69,9 +73,11 @@ export const POD_SPEC_CASES: UpstreamCase[] = [
   { test: 'TestValidateRestartPolicy', name: 'errorCases: ""', spec: podSpec({ restartPolicy: '' }), errors: [e(REQUIRED, 'spec.restartPolicy')] },
   { test: 'TestValidateRestartPolicy', name: 'errorCases: "newpolicy"', spec: podSpec({ restartPolicy: 'newpolicy' }), errors: [e(NOT_SUPPORTED, 'spec.restartPolicy', 'supported values: "Always", "OnFailure", "Never"')] },
   ...['ClusterFirst', 'Default', 'ClusterFirstWithHostNet', 'None'].map((p): UpstreamCase => ({
-    test: 'TestValidateDNSPolicy', name: `successCases: ${p}`,
+    test: 'TestValidateDNSPolicy',
+    name: `successCases: ${p}`,
     // dnsPolicy None needs a dnsConfig with a nameserver (validatePodDNSConfig); upstream tests validateDNSPolicy alone.
-    spec: podSpec({ dnsPolicy: p, ...(p === 'None' ? { dnsConfig: { nameservers: ['1.2.3.4'] } } : {}) }), errors: [],
+    spec: podSpec({ dnsPolicy: p, ...(p === 'None' ? { dnsConfig: { nameservers: ['1.2.3.4'] } } : {}) }),
+    errors: [],
   })),
   { test: 'TestValidateDNSPolicy', name: 'errorCases: "invalid"', spec: podSpec({ dnsPolicy: 'invalid' }), errors: [e(NOT_SUPPORTED, 'spec.dnsPolicy')] },
   { test: 'TestValidateDNSPolicy', name: 'errorCases: ""', spec: podSpec({ dnsPolicy: '' }), errors: [e(REQUIRED, 'spec.dnsPolicy')] },
@@ -85,7 +91,8 @@ export const POD_SPEC_SKIPPED: SkippedCase[] = [
   ...['bad supplementalGroups large than math.MaxInt32', 'bad supplementalGroups less than 0', 'bad runAsUser large than math.MaxInt32', 'bad runAsUser less than 0',
     'bad fsGroup large than math.MaxInt32', 'bad fsGroup less than 0', 'ShareProcessNamespace and HostPID both set', 'bad empty fsGroupchangepolicy',
     'bad invalid fsgroupchangepolicy'].map((name) => ({
-    test: TS, name,
+    test: TS,
+    name,
     reason: 'pod securityContext validation (IDs, fsGroupChangePolicy, shareProcessNamespace with hostPID) is not ported; Pod Security (SC-PSS-001/002) judges the security context',
   })),
 ];
@@ -100,14 +107,19 @@ export const RESOURCE_CASES: UpstreamCase[] = [
   { test: TR, name: 'limits and requests of memory resource are equal (pod-level)', spec: podSpec({ resources: res({ memory: '2Mi' }, { memory: '2Mi' }) }), options: LEVEL, errors: [] },
   { test: TR, name: 'limits and requests of cpu resource are equal (pod-level)', spec: podSpec({ resources: res({ cpu: '10' }, { cpu: '10' }) }), options: LEVEL, errors: [] },
   {
-    test: TR, name: 'hugepage resource without cpu or memory', spec: withCtr({ resources: res({ 'hugepages-2Mi': '2Mi' }, { 'hugepages-2Mi': '2Mi' }) }),
+    test: TR,
+    name: 'hugepage resource without cpu or memory',
+    spec: withCtr({ resources: res({ 'hugepages-2Mi': '2Mi' }, { 'hugepages-2Mi': '2Mi' }) }),
     includes: [e('Forbidden', `${C0}.resources`, 'HugePages require cpu or memory')],
   },
   { test: TR, name: 'pod resource with hugepages', spec: podSpec({ resources: res({ 'hugepages-2Mi': '2Mi' }, { 'hugepages-2Mi': '2Mi' }) }), options: LEVEL, includes: [e(NOT_SUPPORTED, 'spec.resources.limits[hugepages-2Mi]')] },
   { test: TR, name: 'pod resource with ephemeral-storage', spec: podSpec({ resources: res({ 'ephemeral-storage': '2Mi' }, { 'ephemeral-storage2Mi': '2Mi' }) }), options: LEVEL, includes: [e(NOT_SUPPORTED, 'spec.resources.limits[ephemeral-storage]')] },
   { test: TR, name: 'pod resource with unsupported prefixed resources', spec: podSpec({ resources: res({ 'kubernetesio/cpu': '2' }, { 'kubernetesio/memory': '2' }) }), options: LEVEL, includes: [e(NOT_SUPPORTED, 'spec.resources.limits[kubernetesio/cpu]')] },
   {
-    test: TR, name: 'pod resource with unsupported native resources', spec: podSpec({ resources: res({ [`kubernetes.io/${'a'.repeat(63)}`]: '2' }, { [`kubernetes.io/${'a'.repeat(63)}`]: '2' }) }), options: LEVEL,
+    test: TR,
+    name: 'pod resource with unsupported native resources',
+    spec: podSpec({ resources: res({ [`kubernetes.io/${'a'.repeat(63)}`]: '2' }, { [`kubernetes.io/${'a'.repeat(63)}`]: '2' }) }),
+    options: LEVEL,
     includes: [e(NOT_SUPPORTED, `spec.resources.limits[kubernetes.io/${'a'.repeat(63)}]`)],
   },
   { test: TR, name: 'pod resource with unsupported empty native resource name', spec: podSpec({ resources: res({ 'kubernetes.io/': '2' }, { 'kubernetes.io': '2' }) }), options: LEVEL, includes: [e(NOT_SUPPORTED, 'spec.resources.limits[kubernetes.io/]')] },

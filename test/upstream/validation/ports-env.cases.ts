@@ -11,7 +11,8 @@ const TP = 'TestValidatePorts';
 
 export const PORT_CASES: UpstreamCase[] = [
   {
-    test: TP, name: 'successCase',
+    test: TP,
+    name: 'successCase',
     spec: ports([
       { name: 'abc', containerPort: 80, hostPort: 80, protocol: 'TCP' },
       { name: 'easy', containerPort: 82, protocol: 'TCP' },
@@ -91,28 +92,30 @@ export const ENV_CASES: UpstreamCase[] = [
   ...envErrorCases('TestValidateEnv'),
 
   {
-    test: 'TestRelaxedValidateEnv', name: 'successCase',
+    test: 'TestRelaxedValidateEnv',
+    name: 'successCase',
     ...env([...ODD_NAMES.map((name) => ({ name, value: 'value' })),
       { name: '!"#$%&\'()', ...fieldRef('metadata.annotations[\'key\']') }, { name: '!"#$%&\'()', ...fieldRef('metadata.labels[\'key\']') },
       { name: '* +,-./0123456789', ...fieldRef('metadata.name') }, { name: '* +,-./0123456789', ...fieldRef('metadata.namespace') },
       { name: '* +,-./0123456789', ...fieldRef('metadata.uid') }, { name: ':;<>?@', ...fieldRef('spec.nodeName') },
       { name: ':;<>?@', ...fieldRef('spec.serviceAccountName') }, { name: ':;<>?@', ...fieldRef('status.hostIP') },
       { name: ':;<>?@', ...fieldRef('status.podIP') }, { name: 'abcdefghijklmn', ...fieldRef('status.podIPs') },
-      { name: 'abcdefghijklmn', valueFrom: secretRef('some-secret', 'secret-key') }, { name: '!"#$%&\'()', valueFrom: configMapRef('some-config-map', 'some-key') },
-    ], RELAXED),
+      { name: 'abcdefghijklmn', valueFrom: secretRef('some-secret', 'secret-key') }, { name: '!"#$%&\'()', valueFrom: configMapRef('some-config-map', 'some-key') }], RELAXED),
     errors: [],
   },
   { test: 'TestRelaxedValidateEnv', name: 'illegal character', ...env([{ name: '=abc' }], RELAXED), errors: [e(INVALID, `${E}[0].name`, RELAXED_MSG)] },
   ...envErrorCases('TestRelaxedValidateEnv', RELAXED),
 
   {
-    test: 'TestLocalStorageEnvWithFeatureGate', name: 'ephemeral-storage limits and requests',
+    test: 'TestLocalStorageEnvWithFeatureGate',
+    name: 'ephemeral-storage limits and requests',
     ...env([{ name: 'ephemeral-storage-limits', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'limits.ephemeral-storage' } } },
       { name: 'ephemeral-storage-requests', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'requests.ephemeral-storage' } } }]),
     errors: [],
   },
   {
-    test: 'TestHugePagesEnv', name: 'hugepages limits and requests',
+    test: 'TestHugePagesEnv',
+    name: 'hugepages limits and requests',
     ...env([{ name: 'hugepages-limits', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'limits.hugepages-2Mi' } } },
       { name: 'hugepages-requests', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'requests.hugepages-2Mi' } } }]),
     errors: [],
@@ -141,12 +144,14 @@ const abc = (kind: string, prefix?: string) => ({ ...(prefix === undefined ? {} 
 
 export const ENV_FROM_CASES: UpstreamCase[] = [
   {
-    test: 'TestValidateEnvFrom', name: 'successCase',
+    test: 'TestValidateEnvFrom',
+    name: 'successCase',
     ...envFrom([abc('configMapRef'), abc('configMapRef', 'pre_'), abc('configMapRef', 'a.b'), abc('secretRef'), abc('secretRef', 'pre_'), abc('secretRef', 'a.b')]),
     errors: [],
   },
   {
-    test: 'TestValidateEnvFrom', name: 'updateSuccessCase (relaxed prefixes)',
+    test: 'TestValidateEnvFrom',
+    name: 'updateSuccessCase (relaxed prefixes)',
     ...envFrom([abc('configMapRef'), abc('configMapRef', '* +,-./0123456789'), abc('configMapRef', ':;<>?@'), abc('secretRef'), abc('secretRef', 'abcdefghijklmn'), abc('secretRef', '[\\]^_`{}|~')], RELAXED),
     errors: [],
   },
@@ -155,7 +160,8 @@ export const ENV_FROM_CASES: UpstreamCase[] = [
   })),
   ...envFromErrorCases('TestValidateEnvFrom'),
   {
-    test: 'TestRelaxedValidateEnvFrom', name: 'successCase',
+    test: 'TestRelaxedValidateEnvFrom',
+    name: 'successCase',
     ...envFrom([abc('configMapRef'), abc('configMapRef', '!"#$%&\'()'), abc('configMapRef', '* +,-./0123456789'), abc('secretRef'), abc('secretRef', ':;<>?@'), abc('secretRef', '[\\]^_`{}|~')], RELAXED),
     errors: [],
   },

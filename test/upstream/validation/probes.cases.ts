@@ -19,8 +19,10 @@ export const PROBE_CASES: UpstreamCase[] = [
   { test: 'TestValidateProbe', name: 'successCases[0]: nil probe', spec: withCtr({}), errors: [] },
   ...POSITIVE.map((f): UpstreamCase => ({ test: 'TestValidateProbe', name: `successCases: ${f} = 10`, spec: readiness({ ...exec, [f]: 10 }), errors: [] })),
   {
-    test: 'TestValidateProbe', name: 'errorCases[0]: no handler (timeoutSeconds 10, initialDelaySeconds 10)',
-    spec: readiness({ timeoutSeconds: 10, initialDelaySeconds: 10 }), errors: [e(REQUIRED, R, 'must specify a handler type')],
+    test: 'TestValidateProbe',
+    name: 'errorCases[0]: no handler (timeoutSeconds 10, initialDelaySeconds 10)',
+    spec: readiness({ timeoutSeconds: 10, initialDelaySeconds: 10 }),
+    errors: [e(REQUIRED, R, 'must specify a handler type')],
   },
   ...POSITIVE.map((f): UpstreamCase => ({
     test: 'TestValidateProbe', name: `errorCases: ${f} = -10`, spec: readiness({ ...exec, [f]: -10 }), errors: [e(INVALID, `${R}.${f}`, 'must be greater than or equal to 0')],
@@ -44,29 +46,41 @@ export const HANDLER_CASES: UpstreamCase[] = [
   { test: H, name: 'successCases: httpGet named port', spec: readiness({ httpGet: { path: '/', port: 'port', host: '', scheme: 'HTTP' } }), errors: [] },
   { test: H, name: 'successCases: httpGet Host header', spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'Host', value: 'foo.example.com' }] } }), errors: [] },
   {
-    test: H, name: 'successCases: httpGet repeated X-Forwarded-For header',
-    spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'X-Forwarded-For', value: '1.2.3.4' }, { name: 'X-Forwarded-For', value: '5.6.7.8' }] } }), errors: [],
+    test: H,
+    name: 'successCases: httpGet repeated X-Forwarded-For header',
+    spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'X-Forwarded-For', value: '1.2.3.4' }, { name: 'X-Forwarded-For', value: '5.6.7.8' }] } }),
+    errors: [],
   },
   { test: H, name: 'errorCases: empty handler', spec: readiness({}), includes: [e(REQUIRED, R, 'must specify a handler type')] },
   { test: H, name: 'errorCases: exec without command', spec: readiness({ exec: { command: [] } }), includes: [e(REQUIRED, `${R}.exec.command`)] },
   {
-    test: H, name: 'errorCases: httpGet without path, port 0, no scheme', spec: readiness({ httpGet: { path: '', port: 0, host: '' } }),
+    test: H,
+    name: 'errorCases: httpGet without path, port 0, no scheme',
+    spec: readiness({ httpGet: { path: '', port: 0, host: '' } }),
     errors: [e(REQUIRED, `${R}.httpGet.path`), e(INVALID, `${R}.httpGet.port`, 'must be between 1 and 65535, inclusive'), e(NOT_SUPPORTED, `${R}.httpGet.scheme`, 'supported values: "HTTP", "HTTPS"')],
   },
   {
-    test: H, name: 'errorCases: httpGet port 65536', spec: readiness({ httpGet: { path: '/foo', port: 65536, host: 'host' } }),
+    test: H,
+    name: 'errorCases: httpGet port 65536',
+    spec: readiness({ httpGet: { path: '/foo', port: 65536, host: 'host' } }),
     includes: [e(INVALID, `${R}.httpGet.port`, 'must be between 1 and 65535, inclusive')],
   },
   {
-    test: H, name: 'errorCases: httpGet empty port name', spec: readiness({ httpGet: { path: '', port: '', host: '' } }),
+    test: H,
+    name: 'errorCases: httpGet empty port name',
+    spec: readiness({ httpGet: { path: '', port: '', host: '' } }),
     includes: [e(REQUIRED, `${R}.httpGet.path`), e(INVALID, `${R}.httpGet.port`, 'must contain at least one letter (a-z)')],
   },
   {
-    test: H, name: 'errorCases: header name "Host:"', spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'Host:', value: 'foo.example.com' }] } }),
+    test: H,
+    name: 'errorCases: header name "Host:"',
+    spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'Host:', value: 'foo.example.com' }] } }),
     errors: [e(INVALID, `${R}.httpGet.httpHeaders`, 'a valid HTTP header must consist of alphanumeric characters or \'-\'')],
   },
   {
-    test: H, name: 'errorCases: header name "X_Forwarded_For"', spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'X_Forwarded_For', value: 'foo.example.com' }] } }),
+    test: H,
+    name: 'errorCases: header name "X_Forwarded_For"',
+    spec: readiness({ httpGet: { path: '/', port: 'port', scheme: 'HTTP', httpHeaders: [{ name: 'X_Forwarded_For', value: 'foo.example.com' }] } }),
     errors: [e(INVALID, `${R}.httpGet.httpHeaders`)],
   },
 ];
@@ -77,7 +91,8 @@ export const HANDLER_CASES: UpstreamCase[] = [
  */
 const S = 'TestValidateSleepAction';
 const P = `${C0}.lifecycle.preStop.sleep`;
-const sleep = (seconds: number, grace: number) => withCtr({ lifecycle: { preStop: { sleep: { seconds } } } }, { terminationGracePeriodSeconds: grace });
+const sleep = (seconds: number, grace: number) =>
+  withCtr({ lifecycle: { preStop: { sleep: { seconds } } } }, { terminationGracePeriodSeconds: grace });
 const disabled = (g: number) => `must be greater than 0 and less than terminationGracePeriodSeconds (${g}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`;
 const enabled = (g: number) => `must be non-negative and less than terminationGracePeriodSeconds (${g})`;
 const zero = { allowPodLifecycleSleepActionZeroValue: true };

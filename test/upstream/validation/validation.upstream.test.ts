@@ -6,8 +6,8 @@ import { Expected, UPSTREAM_COMMIT, UpstreamCase } from './upstream-case';
 import { VOLUME_DEVICE_CASES, VOLUME_MOUNT_CASES } from './volumes.cases';
 import { KubernetesVersion } from '../../../src/engine/kubernetes-version';
 import { PodManifest } from '../../../src/engine/pod-manifest';
-import { errorBody } from '../../../src/validation/field-error';
 import { GateState } from '../../../src/validation/feature-gates';
+import { errorBody } from '../../../src/validation/field-error';
 import { PodValidationOptions } from '../../../src/validation/pod-validation-options';
 import { validatePodManifest } from '../../../src/validation/validate-manifest';
 
@@ -44,7 +44,8 @@ function validate(c: UpstreamCase) {
 }
 
 const show = (x: { type: string; field: string; detail?: string }) => `${x.field}: ${x.type}${x.detail ? ` (${x.detail})` : ''}`;
-const matches = (got: { type: string; field: string; detail: string }, want: Expected) => got.type === want.type && got.field === want.field && (want.detail === undefined || got.detail.includes(want.detail));
+const matches = (got: { type: string; field: string; detail: string }, want: Expected) =>
+  got.type === want.type && got.field === want.field && (want.detail === undefined || got.detail.includes(want.detail));
 
 describe(`upstream validation_test.go (kubernetes/kubernetes@${UPSTREAM_COMMIT.slice(0, 12)}) as data`, () => {
   test.each(ALL_CASES.map((c) => [`${c.test} "${c.name}"`, c] as const))('GIVEN %s THEN the errors are upstream\'s', (_n, c) => {
@@ -52,15 +53,21 @@ describe(`upstream validation_test.go (kubernetes/kubernetes@${UPSTREAM_COMMIT.s
     if (c.errors) {
       // The whole list, in order: each error of ours matches the expected one at its position.
       expect(got.map(show)).toHaveLength(c.errors.length);
-      c.errors.forEach((want, i) => expect({ i, ok: matches(got[i], want), got: show(got[i]), want: show(want) }).toEqual({ i, ok: true, got: show(got[i]), want: show(want) }));
+      c.errors.forEach((want, i) => {
+        const seen = { got: show(got[i]), want: show(want) };
+        expect({ i, ok: matches(got[i], want), ...seen }).toEqual({ i, ok: true, ...seen });
+      });
     }
     for (const want of c.includes ?? []) {
-      expect({ want: show(want), found: got.some((g) => matches(g, want)), got: got.map(show) }).toEqual({ want: show(want), found: true, got: got.map(show) });
+      const seen = { want: show(want), got: got.map(show) };
+      expect({ ...seen, found: got.some((g) => matches(g, want)) }).toEqual({ ...seen, found: true });
     }
   });
 
   test('GIVEN every case THEN it says what it expects (a success or named errors), so none passes vacuously', () => {
-    for (const c of ALL_CASES) expect({ name: c.name, states: c.errors !== undefined || (c.includes?.length ?? 0) > 0 }).toEqual({ name: c.name, states: true });
+    for (const c of ALL_CASES) {
+      expect({ name: c.name, states: c.errors !== undefined || (c.includes?.length ?? 0) > 0 }).toEqual({ name: c.name, states: true });
+    }
     expect(ALL_CASES.length).toBeGreaterThan(250);
   });
 

@@ -23,11 +23,13 @@ const withMounts = (volumeMounts: any[], volumeDevices: any[] = [], extra: Recor
 const M = `${C0}.volumeMounts`;
 const TM = 'TestValidateVolumeMounts';
 const BAD_DEVICE = [{ name: 'xyz', devicePath: '/mnt/exists' }];
-const mountError = (name: string, mounts: any[], includes: any[]): UpstreamCase => ({ test: TM, name, spec: withMounts(mounts, BAD_DEVICE), includes });
+const mountError = (name: string, mounts: any[], includes: any[]): UpstreamCase =>
+  ({ test: TM, name, spec: withMounts(mounts, BAD_DEVICE), includes });
 
 export const VOLUME_MOUNT_CASES: UpstreamCase[] = [
   {
-    test: TM, name: 'successCase',
+    test: TM,
+    name: 'successCase',
     spec: withMounts([
       { name: 'abc', mountPath: '/foo' }, { name: '123', mountPath: '/bar' }, { name: 'abc-123', mountPath: '/baz' },
       { name: 'abc-123', mountPath: '/baa', subPath: '' }, { name: 'abc-123', mountPath: '/bab', subPath: 'baz' },
@@ -73,7 +75,9 @@ export const VOLUME_MOUNT_CASES: UpstreamCase[] = [
     ['subpath specified', { subPath: 'baz' }, false],
     ['subpath and subpathexpr specified', { subPath: 'baz', subPathExpr: '$(POD_NAME)' }, true],
   ] as Array<[string, any, boolean]>).map(([name, extra, fails]): UpstreamCase => ({
-    test: 'TestValidateSubpathMutuallyExclusive', name, spec: withMounts([{ name: 'abc-123', mountPath: '/bab', ...extra }]),
+    test: 'TestValidateSubpathMutuallyExclusive',
+    name,
+    spec: withMounts([{ name: 'abc-123', mountPath: '/bab', ...extra }]),
     ...(fails ? { errors: [e(INVALID, `${M}[0].subPathExpr`, 'subPathExpr and subPath are mutually exclusive')] } : { errors: [] }),
   })),
 ];
@@ -88,13 +92,17 @@ const DEVICE_VOLUMES = [
 ];
 /** The mounts upstream passes beside the devices (`badVolumeMounts`), which name real volumes here. */
 const BAD_MOUNTS = [{ name: 'abc', mountPath: '/foo' }, { name: 'abc-123', mountPath: '/this/path/exists' }];
-const devices = (volumeDevices: any[], volumeMounts: any[] = BAD_MOUNTS) => podSpec({ volumes: DEVICE_VOLUMES, containers: [ctr({ volumeDevices, volumeMounts })] });
+const devices = (volumeDevices: any[], volumeMounts: any[] = BAD_MOUNTS) =>
+  podSpec({ volumes: DEVICE_VOLUMES, containers: [ctr({ volumeDevices, volumeMounts })] });
 const deviceError = (name: string, list: any[], includes: any[]): UpstreamCase => ({ test: TD, name, spec: devices(list), includes });
 
 export const VOLUME_DEVICE_CASES: UpstreamCase[] = [
   {
-    test: TD, name: 'successCase', spec: devices([{ name: 'abc', devicePath: '/foo' }, { name: 'abc-123', devicePath: '/usr/share/test' }, { name: 'ephemeral', devicePath: '/disk' }], []),
-    errors: [], note: 'upstream passes mounts xyz and ghi beside the devices, which name no volume; they are left out of the pod',
+    test: TD,
+    name: 'successCase',
+    spec: devices([{ name: 'abc', devicePath: '/foo' }, { name: 'abc-123', devicePath: '/usr/share/test' }, { name: 'ephemeral', devicePath: '/disk' }], []),
+    errors: [],
+    note: 'upstream passes mounts xyz and ghi beside the devices, which name no volume; they are left out of the pod',
   },
   deviceError('empty name', [{ name: '', devicePath: '/foo' }], [e(REQUIRED, `${VD}[0].name`)]),
   deviceError('duplicate name', [{ name: 'abc', devicePath: '/foo' }, { name: 'abc', devicePath: '/foo/bar' }], [e(INVALID, `${VD}[1].name`, 'must be unique')]),
