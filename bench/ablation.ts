@@ -15,6 +15,7 @@ import { VARIANTS } from './variants';
  *   annotations  the YAML of our annotations (the pipeline runs, its annotations are dropped before YAML)
  *   pipeline   the whole pipeline (the object is emitted as cdk8s-plus rendered it)
  *   rules2x    runs the rules stage twice
+ *   validation the API-server validation of src/validation/, which the API-validation rules read
  * Without parts it prints the sidecar/kplus ratio as it is; the difference between two runs is
  * what the parts cost. Prints wall time and CPU time (user + system of this process): on a
  * machine shared with other work, CPU time moves less than wall time; `instructions.ts` counts
@@ -36,6 +37,7 @@ if (parts.has('mode')) replace('../src/modes/apply-sidecar-mode', 'applySidecarM
 if (parts.has('order')) replace('../src/pipeline/order-init-containers', 'orderInitContainers', () => () => undefined);
 if (parts.has('annotations')) replace('../src/pipeline/pod-pipeline', 'runPodPipeline', (o) => (input: any) => { const r = o(input); delete r.manifest.spec.template.metadata.annotations; return r; });
 if (parts.has('pipeline')) replace('../src/pipeline/pod-pipeline', 'runPodPipeline', () => (input: any) => ({ manifest: input.manifest, findings: [], suppressed: [] }));
+if (parts.has('validation')) replace('../src/validation/validate-manifest', 'validatePodManifest', () => () => ({ errors: [], warnings: [], byArea: new Map() }));
 
 const times: Record<'sidecar' | 'kplus', { wall: number[]; cpu: number[] }> = { sidecar: { wall: [], cpu: [] }, kplus: { wall: [], cpu: [] } };
 for (let r = 0; r < reps; r++) {

@@ -37,6 +37,11 @@ export enum ErrorType {
   NO_EFFECT = 'No effect',
   /** Accepted only where a feature gate is on; elsewhere the API server drops or refuses it. */
   FEATURE_GATED = 'Feature gated',
+  /**
+   * A warning the API server itself returns with a successful response (pkg/api/pod/warnings.go),
+   * printed by kubectl as `Warning: <field>: <text>`; the detail is the API server's text.
+   */
+  API_WARNING = 'Warning',
   /** Declared, but the sidecar mode cannot keep it (e.g. start order once sidecars are regular containers). */
   NOT_KEPT = 'Not kept',
 }

@@ -59,6 +59,12 @@ export function formatValue(value: unknown): string {
   }
 }
 
+/** A rule's general fix (a sentence) as a finding's hint: a clause, since the grammar adds "Fix: ". */
+export function hintOf(fix: string): string {
+  const f = fix.endsWith('.') ? fix.slice(0, -1) : fix;
+  return /^[A-Z][a-z]/.test(f) ? f[0].toLowerCase() + f.slice(1) : f;
+}
+
 /** The one message grammar: `RULE-ID field.path: Type: value: detail. Fix: hint`. */
 export function formatFinding(f: Finding): string {
   const where = f.path === '' ? '' : ` ${f.path}:`;

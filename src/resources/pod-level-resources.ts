@@ -1,4 +1,5 @@
 import { ResourceList } from './resource-list';
+import { POD_LEVEL_RESOURCES } from '../engine/feature-gates';
 import { KubernetesVersion } from '../engine/kubernetes-version';
 
 /**
@@ -7,9 +8,9 @@ import { KubernetesVersion } from '../engine/kubernetes-version';
  * default, from 1.34. Before 1.32 the field does not exist; where the gate is off the API server
  * drops it, so neither the scheduler nor the kubelet ever sees it.
  */
-export const POD_LEVEL_RESOURCES_ALPHA = KubernetesVersion.of('1.32');
-/** `PodLevelResources` beta, on by default. */
-export const POD_LEVEL_RESOURCES_BETA = KubernetesVersion.of('1.34');
+export const POD_LEVEL_RESOURCES_ALPHA = POD_LEVEL_RESOURCES.alpha;
+/** `PodLevelResources` beta, on by default (the gate table, `src/engine/feature-gates.ts`, holds the versions). */
+export const POD_LEVEL_RESOURCES_BETA = POD_LEVEL_RESOURCES.onByDefault;
 
 /**
  * Feature gate `PodLevelResourcesFixKubeletQOSClass`, beta and on by default from 1.36 (KEP-2837,

@@ -1,15 +1,18 @@
 import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
+import { ValidationArea } from '../validation/field-error';
+import { errorFindings } from './private/api-validation';
 import { BaseRule } from './private/base-rule';
 import { containersOf, q } from './private/pod-view';
 import { DeclaredPort, portsOf } from './private/port-groups';
 import { RuleContext } from './rule-context';
 
 /**
- * Port names: unique within a container (validation.go `validateContainerPorts`, an error), and
- * best unique within the pod: a Service `targetPort` by name resolves to whichever container
- * the endpoints controller finds first (a warning).
+ * Port names: unique within a container (validation.go `validateContainerPorts`, an error, from
+ * the API-server validation), and best unique within the pod: a Service `targetPort` by name
+ * resolves to whichever container the endpoints controller finds first (our warning, not the API
+ * server's).
  */
 export class DuplicatePortNameRule extends BaseRule {
   public readonly id = 'SC-PORT-002';
@@ -21,23 +24,20 @@ export class DuplicatePortNameRule extends BaseRule {
   public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (validateContainerPorts)';
 
   public evaluate(context: RuleContext): Finding[] {
-    const out: Finding[] = [];
+    const out = errorFindings(this, context, [ValidationArea.PORT_NAME_DUPLICATE]);
     const inPod = new Map<string, DeclaredPort>();
     for (const c of containersOf(context._pod)) {
       const inContainer = new Set<string>();
       for (const p of portsOf(c)) {
         const name = p.port.name;
-        if (typeof name !== 'string' || name === '') continue;
-        const path = p.path.child('name');
-        if (inContainer.has(name)) {
-          out.push(this.duplicate(path, name, `another port of container "${c.name}" has this name`, `rename one of the ports named ${q(name)} of "${c.name}"`));
-          continue;
-        }
+        if (typeof name !== 'string' || name === '' || inContainer.has(name)) continue;
         inContainer.add(name);
         const earlier = inPod.get(name);
         if (earlier) {
-          out.push(this.advise(ErrorType.NOT_RECOMMENDED, path, `also the name of a port of container "${earlier.container.name}" (${earlier.path}); a Service targetPort ${q(name)} is ambiguous`,
-            `rename it, e.g. "${`${c.name}-${name}`.slice(0, 15)}" (port names are at most 15 characters)`, { value: name }));
+          // Legal across containers (the API server checks one container at a time), but a Service targetPort by name is ambiguous.
+          out.push(this.advise(ErrorType.NOT_RECOMMENDED, p.path.child('name'),
+            `also the name of a port of container "${earlier.container.name}" (${earlier.path}); a Service targetPort ${q(name)} is ambiguous`,
+            `rename it, e.g. "${`${c.name}-${name}`.slice(0, 15)}" (port names are at most 15 characters)`, { severity: Severity.WARNING, value: name }));
         } else {
           inPod.set(name, p);
         }

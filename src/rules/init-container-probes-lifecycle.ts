@@ -1,13 +1,14 @@
-import { ContainerRole } from '../engine/container-role';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
+import { ValidationArea } from '../validation/field-error';
+import { errorFindings } from './private/api-validation';
 import { BaseRule } from './private/base-rule';
-import { containersOf } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
-const FORBIDDEN_ON_REGULAR_INIT = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'];
-
-/** validation.go `validateInitContainers`: these fields are allowed on sidecars only. */
+/**
+ * validation.go `validateInitContainers`: these fields are allowed on sidecars only (a view of
+ * the API-server validation).
+ */
 export class InitContainerProbesLifecycleRule extends BaseRule {
   public readonly id = 'SC-API-003';
   public readonly name = 'init-container-probes-lifecycle';
@@ -18,15 +19,6 @@ export class InitContainerProbesLifecycleRule extends BaseRule {
   public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (validateInitContainers)';
 
   public evaluate(context: RuleContext): Finding[] {
-    const out: Finding[] = [];
-    for (const c of containersOf(context._pod)) {
-      if (c.role !== ContainerRole.REGULAR_INIT) continue;
-      for (const field of FORBIDDEN_ON_REGULAR_INIT) {
-        if (c.container[field] === undefined || c.container[field] === null) continue;
-        out.push(this.forbidden(c.path.child(field), 'may not be set for init containers without restartPolicy=Always',
-          `remove ${field} from init container "${c.name}", or add restartPolicy: Always to make it a sidecar`));
-      }
-    }
-    return out;
+    return errorFindings(this, context, [ValidationArea.INIT_FORBIDDEN_FIELD]);
   }
 }

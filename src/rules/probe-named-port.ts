@@ -2,6 +2,7 @@ import { ContainerRole } from '../engine/container-role';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
+import { isValidPortName } from '../validation/names';
 import { BaseRule } from './private/base-rule';
 import { arrayOf, containersOf, q } from './private/pod-view';
 import { RuleContext } from './rule-context';
@@ -31,7 +32,8 @@ export class ProbeNamedPortRule extends BaseRule {
         if (!isObject(p)) continue;
         for (const handler of ['httpGet', 'tcpSocket']) {
           const port = isObject(p[handler]) ? p[handler].port : undefined;
-          if (typeof port !== 'string' || /^[0-9]+$/.test(port)) continue;
+          // A name the API server rejects is SC-API-013's; only valid names can be missing.
+          if (typeof port !== 'string' || isValidPortName(port).length > 0) continue;
           names ??= new Set(arrayOf(c.container.ports).filter(isObject).map((x) => x.name));
           if (names.has(port)) continue;
           const declared = names.size === 0 ? 'it declares no named ports' : `its named ports: ${[...names].filter((n) => typeof n === 'string').map((n) => q(n)).join(', ')}`;

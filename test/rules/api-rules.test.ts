@@ -22,7 +22,7 @@ describe('SC-API-002 app-container-restart-policy', () => {
   });
   test('fails GIVEN restartPolicy on an app container at 1.29 (before container restart rules)', () => {
     expect(findings(pod({ containers: [c('a', { restartPolicy: 'Always' })] }), 'SC-API-002')).toEqual([
-      'SC-API-002 spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers (container restart rules arrive in Kubernetes 1.34, target is 1.29). Fix: remove restartPolicy; to run "a" as a sidecar, move it to initContainers with restartPolicy: Always',
+      'SC-API-002 spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers. Fix: remove restartPolicy (container restart rules arrive in Kubernetes 1.34); to run "a" as a sidecar, move it to initContainers with restartPolicy: Always',
     ]);
   });
   test('GIVEN restartPolicy Never on an app container at 1.34 THEN a warning about the alpha gate', () => {
@@ -55,7 +55,7 @@ describe('SC-API-004 probe-success-threshold', () => {
   });
   test('fails GIVEN a sidecar livenessProbe with successThreshold 2', () => {
     expect(findings(pod({ initContainers: [sidecar('s', { livenessProbe: { ...execProbe, successThreshold: 2 } })], containers: [c('a')] }), 'SC-API-004')).toEqual([
-      'SC-API-004 spec.initContainers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1. Fix: remove livenessProbe.successThreshold from "s" or set it to 1',
+      'SC-API-004 spec.initContainers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1. Fix: remove livenessProbe.successThreshold or set it to 1',
     ]);
   });
   test('GIVEN a regular init container with a startupProbe THEN not applicable here (SC-API-003 reports it)', () => {
@@ -69,8 +69,9 @@ describe('SC-API-005 probe-handler', () => {
   });
   test('fails GIVEN a probe without handler and a hook with two', () => {
     expect(findings(pod({ containers: [c('a', { livenessProbe: { periodSeconds: 5 }, lifecycle: { preStop: { sleep: { seconds: 5 }, exec: { command: ['x'] } } } })] }), 'SC-API-005')).toEqual([
-      'SC-API-005 spec.containers[0].livenessProbe: Required value: must specify a handler type. Fix: add one of exec, httpGet, tcpSocket, grpc',
-      'SC-API-005 spec.containers[0].lifecycle.preStop: Forbidden: may not specify more than 1 handler type (found exec, sleep). Fix: keep only one of exec, sleep',
+      // validation.go order: the lifecycle, then the probes; the second handler is the one reported.
+      'SC-API-005 spec.containers[0].lifecycle.preStop.sleep: Forbidden: may not specify more than 1 handler type. Fix: keep exactly one of exec, sleep in the preStop',
+      'SC-API-005 spec.containers[0].livenessProbe: Required value: must specify a handler type. Fix: add one of exec, httpGet, tcpSocket, grpc to the livenessProbe',
     ]);
   });
   test('GIVEN no probes THEN not applicable', () => {
@@ -84,8 +85,9 @@ describe('SC-API-006 container-name', () => {
   });
   test('fails GIVEN an upper-case name and a missing name', () => {
     expect(findings(pod({ initContainers: [{ image: 'x' }], containers: [c('Web_App')] }), 'SC-API-006')).toEqual([
-      'SC-API-006 spec.initContainers[0].name: Required value. Fix: give the container a name such as "log-shipper"',
+      // validation.go order: app containers, then init containers.
       'SC-API-006 spec.containers[0].name: Invalid value: "Web_App": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\'). Fix: rename it, e.g. "web-app"',
+      'SC-API-006 spec.initContainers[0].name: Required value. Fix: give the container a name such as "log-shipper"',
     ]);
   });
   test('fails GIVEN a 64-character name on an ephemeral container', () => {
@@ -99,7 +101,7 @@ describe('SC-API-007 container-name-unique', () => {
   });
   test('fails GIVEN a sidecar named like an app container (reported at the init container, as the API server does)', () => {
     expect(findings(deployment({ initContainers: [sidecar('app')], containers: [c('app')] }), 'SC-API-007')).toEqual([
-      'SC-API-007 spec.template.spec.initContainers[0].name: Duplicate value: "app": already used by spec.template.spec.containers[0]. Fix: rename this container or spec.template.spec.containers[0]',
+      'SC-API-007 spec.template.spec.initContainers[0].name: Duplicate value: "app". Fix: rename the init container: an app container has this name',
     ]);
   });
   test('fails GIVEN an ephemeral container named like an init container', () => {
@@ -113,7 +115,7 @@ describe('SC-API-008 volume-mount-name', () => {
   });
   test('fails GIVEN a sidecar mounting an undeclared volume', () => {
     expect(findings(pod({ volumes: [{ name: 'data', emptyDir: {} }], initContainers: [sidecar('s', { volumeMounts: [{ name: 'logs', mountPath: '/l' }] })], containers: [c('a')] }), 'SC-API-008')).toEqual([
-      'SC-API-008 spec.initContainers[0].volumeMounts[0].name: Not found: "logs": declared volumes: "data". Fix: add a volume named "logs" to spec.volumes, or mount one of the declared volumes',
+      'SC-API-008 spec.initContainers[0].volumeMounts[0].name: Not found: "logs": declared volumes: "data". Fix: add a volume named "logs" to the pod\'s volumes (or, in a StatefulSet, to volumeClaimTemplates), or mount one of the declared volumes',
     ]);
   });
   test('GIVEN no mounts THEN not applicable', () => {
@@ -141,7 +143,8 @@ describe('SC-API-010 requests-within-limits', () => {
   });
   test('fails GIVEN a sidecar requesting more cpu than its limit', () => {
     expect(findings(pod({ initContainers: [sidecar('s', { resources: { requests: { cpu: '500m' }, limits: { cpu: '0.25' } } })], containers: [c('a')] }), 'SC-API-010')).toEqual([
-      'SC-API-010 spec.initContainers[0].resources.requests[cpu]: Invalid value: "500m": must be less than or equal to cpu limit of 250m. Fix: lower requests.cpu to at most 250m, or raise limits.cpu to at least 500m',
+      // The API server reports at `requests` and names the resource in the detail.
+      'SC-API-010 spec.initContainers[0].resources.requests: Invalid value: "500m": must be less than or equal to cpu limit of 250m. Fix: lower requests.cpu to at most 250m, or raise limits.cpu to at least 500m',
     ]);
   });
   test('fails GIVEN an unparsable quantity', () => {
@@ -160,7 +163,7 @@ describe('SC-API-011 pod-restart-policy', () => {
   test('fails GIVEN a Job whose restartPolicy is unset (defaults to Always)', () => {
     const m = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers: [c('a')] } } } };
     expect(findings(m, 'SC-API-011')).toEqual([
-      'SC-API-011 spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never" (unset defaults to "Always"). Fix: set restartPolicy: Never (or OnFailure) on the Job\'s pod template; keep long-running helpers as sidecars (init containers with restartPolicy: Always)',
+      'SC-API-011 spec.template.spec.restartPolicy: Unsupported value: "Always": unset defaults to "Always"; supported values: "OnFailure", "Never". Fix: set restartPolicy: Never (or OnFailure) on the Job\'s pod template; keep long-running helpers as sidecars (init containers with restartPolicy: Always)',
     ]);
   });
   test('fails GIVEN a Deployment with restartPolicy Never', () => {
@@ -177,7 +180,7 @@ describe('SC-API-010 negative quantities', () => {
   test('fails for a negative request, as the API server does (ValidateResourceQuantityValue)', () => {
     const negative = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'a', resources: { requests: { cpu: '-5m' } } }] } };
     expect(SidecarRules.check(negative).filter((f) => f.ruleId === 'SC-API-010').map(formatFinding)).toEqual([
-      'SC-API-010 spec.containers[0].resources.requests[cpu]: Invalid value: "-5m": must be greater than or equal to 0. Fix: write a request of zero or more for cpu',
+      'SC-API-010 spec.containers[0].resources.requests[cpu]: Invalid value: "-5m": must be greater than or equal to 0. Fix: write a value of zero or more for cpu',
     ]);
   });
 });

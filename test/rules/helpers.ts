@@ -3,7 +3,13 @@ import { SidecarRules } from '../../src/rules/sidecar-rules';
 import { SidecarRulesOptions } from '../../src/rules/sidecar-rules-options';
 
 export const pod = (spec: any, metadata: any = { name: 'p' }) => ({ apiVersion: 'v1', kind: 'Pod', metadata, spec });
-export const deployment = (spec: any, templateMetadata: any = {}) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: { metadata: templateMetadata, spec } } });
+/** A Deployment the API server accepts around `spec`: its selector matches the template's labels. */
+export const deployment = (spec: any, templateMetadata: any = {}) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'd' },
+  spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { ...templateMetadata, labels: { app: 'd', ...templateMetadata.labels } }, spec } },
+});
 export const job = (spec: any, templateMetadata: any = {}) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { metadata: templateMetadata, spec: { restartPolicy: 'Never', ...spec } } } });
 
 /** Formatted findings of one rule (the full grammar `RULE-ID path: Type: detail. Fix: hint`). */

@@ -107,16 +107,29 @@ describe('SC-PORT-001 duplicate-container-port', () => {
   test('GIVEN distinct ports, or the same port on another protocol THEN compliant', () => {
     expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 8080 }] }), c('b', { ports: [{ containerPort: 8080, protocol: 'UDP' }] })] }), 'SC-PORT-001')).toEqual([]);
   });
-  test('fails GIVEN two app containers on 8080', () => {
+  test('GIVEN two app containers on 8080 THEN the API server\'s warning, with its field path and text (the pod is accepted)', () => {
     expect(findings(deployment({ containers: [c('a', { ports: [{ containerPort: 8080 }] }), c('b', { ports: [{ containerPort: 8080 }] })] }), 'SC-PORT-001')).toEqual([
-      'SC-PORT-001 spec.template.spec.containers[1].ports[0].containerPort: Duplicate value: "8080/TCP": also declared by container "a" (spec.template.spec.containers[0].ports[0]), and containers of a pod share one network namespace. Fix: use another port for "b" or "a"',
+      'SC-PORT-001 spec.template.spec.containers[1].ports[0]: Warning: duplicate port definition with spec.template.spec.containers[0].ports[0]. Fix: remove one of the two definitions of containerPort 8080/TCP, or give one container another port',
     ]);
+    expect(where(deployment({ containers: [c('a', { ports: [{ containerPort: 8080 }] }), c('b', { ports: [{ containerPort: 8080 }] })] }), 'SC-PORT-001')).toEqual(['warning spec.template.spec.containers[1].ports[0]']);
   });
-  test('fails GIVEN a regular init container on the port of a sidecar declared before it', () => {
-    expect(where(pod({ initContainers: [sidecar('s', { ports: [{ containerPort: 9000 }] }), c('i', { ports: [{ containerPort: 9000 }] })], containers: [c('a')] }), 'SC-PORT-001')).toEqual(['error spec.initContainers[1].ports[0].containerPort']);
+  test('GIVEN three definitions of one port among others THEN each is compared with every earlier one of the same port and protocol', () => {
+    const three = pod({ containers: [c('a', { ports: [{ containerPort: 8080 }, { containerPort: 53, protocol: 'UDP' }] }), c('b', { ports: [{ containerPort: 53 }, { containerPort: 8080 }] }), c('d', { ports: [{ containerPort: 8080 }] })] });
+    expect(where(three, 'SC-PORT-001')).toEqual(['warning spec.containers[1].ports[1]', 'warning spec.containers[2].ports[0]', 'warning spec.containers[2].ports[0]']);
+    expect(findings(three, 'SC-PORT-001')[2]).toContain('duplicate port definition with spec.containers[1].ports[1]');
   });
-  test('GIVEN two regular init containers on one port (they run one after the other) THEN not applicable', () => {
-    expect(findings(pod({ initContainers: [c('i', { ports: [{ containerPort: 9000 }] }), c('j', { ports: [{ containerPort: 9000 }] })], containers: [c('a')] }), 'SC-PORT-001')).toEqual([]);
+  test('GIVEN a hostPort on one definition only THEN "overlapping"; hostIP on one side only THEN "dangerously ambiguous"', () => {
+    expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 80, hostPort: 80 }] }), c('b', { ports: [{ containerPort: 80 }] })] }), 'SC-PORT-001', { podSecurity: PodSecurityLevel.NONE }))
+      .toEqual([expect.stringContaining('spec.containers[1].ports[0]: Warning: overlapping port definition with spec.containers[0].ports[0]')]);
+    expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 80, hostPort: 80, hostIP: '10.0.0.1' }] }), c('b', { ports: [{ containerPort: 80, hostPort: 80 }] })] }), 'SC-PORT-001', { podSecurity: PodSecurityLevel.NONE }))
+      .toEqual([expect.stringContaining('Warning: dangerously ambiguous port definition with spec.containers[0].ports[0]')]);
+  });
+  test('GIVEN a regular init container on the port of a sidecar, or two init containers on one port THEN the warning too (the API server does not look at when they run)', () => {
+    expect(where(pod({ initContainers: [sidecar('s', { ports: [{ containerPort: 9000 }] }), c('i', { ports: [{ containerPort: 9000 }] })], containers: [c('a')] }), 'SC-PORT-001')).toEqual(['warning spec.initContainers[1].ports[0]']);
+    expect(where(pod({ initContainers: [c('i', { ports: [{ containerPort: 9000 }] }), c('j', { ports: [{ containerPort: 9000 }] })], containers: [c('a')] }), 'SC-PORT-001')).toEqual(['warning spec.initContainers[1].ports[0]']);
+  });
+  test('GIVEN no ports THEN not applicable', () => {
+    expect(findings(pod({ containers: [c('a'), c('b')] }), 'SC-PORT-001')).toEqual([]);
   });
 });
 
@@ -139,8 +152,17 @@ describe('SC-PORT-003 host-port-conflict', () => {
   });
   test('fails GIVEN a sidecar binding the hostPort of an app container', () => {
     expect(findings(pod({ initContainers: [sidecar('s', { ports: [{ containerPort: 81, hostPort: 80 }] })], containers: [c('a', { ports: [{ containerPort: 80, hostPort: 80 }] })] }), 'SC-PORT-003')).toEqual([
-      'SC-PORT-003 spec.containers[0].ports[0].hostPort: Duplicate value: "80/TCP": already bound by spec.initContainers[0].ports[0]. Fix: use another hostPort, or drop hostPort and expose the port through a Service',
+      'SC-PORT-003 spec.containers[0].ports[0].hostPort: Duplicate value: "80/TCP": already bound by spec.initContainers[0].ports[0], and a sidecar runs at the same time as the other container. Fix: use another hostPort, or drop hostPort and expose the port through a Service',
     ]);
+  });
+  test('fails GIVEN two app containers on one hostPort, as the API server does (checkHostPortConflicts: protocol/hostIP/port)', () => {
+    expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 80, hostPort: 80 }] }), c('b', { ports: [{ containerPort: 81, hostPort: 80 }] })] }), 'SC-PORT-003', { podSecurity: PodSecurityLevel.NONE })).toEqual([
+      'SC-PORT-003 spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//80". Fix: use another hostPort, or drop hostPort and expose the port through a Service',
+    ]);
+  });
+  test('GIVEN look-alikes the API server accepts (one hostPort on TCP and UDP; two regular init containers, which run one after the other) THEN compliant', () => {
+    expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 80, hostPort: 80 }, { containerPort: 80, hostPort: 80, protocol: 'UDP' }] })] }), 'SC-PORT-003', { podSecurity: PodSecurityLevel.NONE })).toEqual([]);
+    expect(findings(pod({ initContainers: [c('i', { ports: [{ containerPort: 80, hostPort: 80 }] }), c('j', { ports: [{ containerPort: 80, hostPort: 80 }] })], containers: [c('a')] }), 'SC-PORT-003', { podSecurity: PodSecurityLevel.NONE })).toEqual([]);
   });
   test('GIVEN no hostPort THEN not applicable', () => {
     expect(findings(pod({ containers: [c('a', { ports: [{ containerPort: 80 }] })] }), 'SC-PORT-003')).toEqual([]);

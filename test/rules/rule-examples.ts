@@ -51,7 +51,7 @@ export function exampleFindings(example: RuleExample): Finding[] {
 }
 
 const pod = (spec: any, annotations?: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'example', ...(annotations ? { annotations } : {}) }, spec });
-const deployment = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec } } });
+const deployment = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec } } });
 const job = (spec: any) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'report' }, spec: { template: { spec: { restartPolicy: 'Never', ...spec } } } });
 const app = { name: 'app', image: 'example/app:1' };
 const req = { resources: { requests: { cpu: '50m', memory: '64Mi' } } };
@@ -69,6 +69,12 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'SC-API-009': { manifest: pod({ initContainers: [{ ...proxy, readinessProbe: { httpGet: { path: '/ready', port: 'admin' } } }], containers: [app] }) },
   'SC-API-010': { manifest: pod({ initContainers: [{ ...proxy, resources: { requests: { cpu: '500m', memory: '64Mi' }, limits: { cpu: '250m' } } }], containers: [app] }) },
   'SC-API-011': { manifest: { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'report' }, spec: { template: { spec: { containers: [app] } } } } },
+  'SC-API-012': { manifest: deployment({ containers: [{ ...app, image: '', ports: [{ containerPort: 70000 }] }] }) },
+  'SC-API-013': { manifest: pod({ initContainers: [{ ...proxy, startupProbe: { tcpSocket: { port: 0 }, periodSeconds: -1 } }], containers: [app] }) },
+  'SC-API-014': { manifest: pod({ terminationGracePeriodSeconds: 10, containers: [{ ...app, lifecycle: { preStop: { sleep: { seconds: 15 } }, postStart: { httpGet: { path: '/started' } } } }] }), options: { targetVersion: '1.33' } },
+  'SC-API-015': { manifest: pod({ volumes: [{ name: 'logs', emptyDir: {}, hostPath: { path: '/var/log' } }], initContainers: [proxy], containers: [] }) },
+  'SC-API-016': { manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: -1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [app] } } } } },
+  'SC-API-017': { manifest: pod({ terminationGracePeriodSeconds: -1, nodeSelector: { 'beta.kubernetes.io/os': 'linux' }, containers: [{ ...app, env: [{ name: 'MODE', value: 'a' }, { name: 'MODE', value: 'b' }] }] }) },
   'SC-ORDER-001': { manifest: pod({ initContainers: [{ name: 'migrate', image: 'example/migrate:1' }, proxy], containers: [app] }, { [Annotations.NEEDS_READY]: '{"migrate":["proxy"]}' }) },
   'SC-ORDER-002': { manifest: pod({ initContainers: [proxy, { name: 'fetch-secrets', image: 'example/fetch:1' }], containers: [app] }, { [Annotations.START_AFTER]: '{"proxy":["fetch-secrets"]}' }) },
   'SC-ORDER-003': { manifest: pod({ initContainers: [{ name: 'logs', image: 'fluent/fluent-bit:3.0', restartPolicy: 'Always', ...req }, proxy], containers: [app] }, { [Annotations.NEEDS_READY]: '{"logs":["proxy"]}' }) },
@@ -81,6 +87,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'SC-TERMINATION-001': { manifest: pod({ initContainers: [proxy], containers: [{ ...app, lifecycle: { preStop: { sleep: { seconds: 25 } } } }] }, { [Annotations.SHUTDOWN_SECONDS]: '{"proxy":10}' }) },
   'SC-VERSION-001': { manifest: pod({ initContainers: [proxy], containers: [app] }), options: { targetVersion: '1.27' } },
   'SC-VERSION-002': { manifest: pod({ resources: { limits: { cpu: '1', memory: '1Gi' } }, containers: [app] }), options: { targetVersion: '1.32' } },
+  'SC-VERSION-003': { manifest: { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'nightly' }, spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [app] } } } } } }, options: { targetVersion: '1.25' } },
   'SC-PSS-001': { manifest: pod({ initContainers: [{ ...proxy, securityContext: { privileged: true } }], containers: [app] }) },
   'SC-PSS-002': { manifest: pod({ securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }, initContainers: [proxy], containers: [{ ...app, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] }), options: { podSecurity: 'restricted' as any } },
   'SC-RES-001': { manifest: pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.30', restartPolicy: 'Always' }], containers: [app] }) },
@@ -89,7 +96,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     policies: [{ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'container-limits' }, spec: { limits: [{ type: 'Container', max: { memory: '512Mi' } }] } }],
   },
   'SC-RES-003': {
-    manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, template: { spec: { initContainers: [proxy], containers: [{ ...app, resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } } },
+    manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { initContainers: [proxy], containers: [{ ...app, resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } } },
     policies: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { 'requests.cpu': '250m' } } }],
   },
   'SC-DECL-001': { manifest: pod({ initContainers: [{ ...proxy, name: 'mesh' }, proxy], containers: [app] }, { [Annotations.START_AFTER]: '{"mesh":["proxy"],"proxy":["mesh"]}' }) },

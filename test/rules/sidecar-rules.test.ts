@@ -34,7 +34,7 @@ describe('SidecarRules', () => {
   test('GIVEN a PodTemplate and a CronJob THEN their pods are checked at their own paths', () => {
     const tpl = { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 't' }, template: { spec: { initContainers: [c('i', { livenessProbe: execProbe })], containers: [c('a')] } } };
     expect(SidecarRules.check(tpl).map((f) => f.path)).toEqual(['template.spec.initContainers[0].livenessProbe']);
-    const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj' }, spec: { jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [c('a'), c('b', { command: ['sleep', 'infinity'] })] } } } } } };
+    const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [c('a'), c('b', { command: ['sleep', 'infinity'] })] } } } } } };
     expect(SidecarRules.check(cron).map((f) => `${f.ruleId} ${f.path}`)).toEqual(['SC-JOB-001 spec.jobTemplate.spec.template.spec.containers[1]']);
   });
 
@@ -105,18 +105,19 @@ describe('SidecarRules', () => {
 
   describe('acceptance: what SidecarChecks must fail synth on, in the one grammar', () => {
     test.each([
-      ['a Deployment with two containers on port 8080', deployment({ containers: [c('a', { ports: [{ containerPort: 8080 }] }), c('b', { ports: [{ containerPort: 8080 }] })] }), 'SC-PORT-001'],
+      ['a Deployment with two containers on one hostPort', deployment({ containers: [c('a', { ports: [{ containerPort: 8080, hostPort: 8080 }] }), c('b', { ports: [{ containerPort: 8081, hostPort: 8080 }] })] }), 'SC-PORT-003'],
       ['a legacy-sidecar Job', job({ containers: [c('main'), c('logs', { image: 'fluent/fluent-bit:3.0' })] }), 'SC-JOB-001'],
       ['a regular init container with a probe', deployment({ initContainers: [c('init', { startupProbe: { tcpSocket: { port: 80 } } })], containers: [c('a')] }), 'SC-API-003'],
     ])('fails GIVEN %s', (_n, m, ruleId) => {
-      const errors = SidecarRules.check(m).filter((f) => f.severity === Severity.ERROR);
+      const errors = SidecarRules.check(m, { podSecurity: 'none' as any }).filter((f) => f.severity === Severity.ERROR);
       expect(errors.map((f) => f.ruleId)).toEqual([ruleId]);
       expect(formatFinding(errors[0])).toMatch(new RegExp(`^${ruleId} spec\\.template\\.spec\\.[a-zA-Z]+\\[\\d\\][.a-zA-Z\\[\\]0-9]*: (Duplicate value|Forbidden): .+\\. Fix: .+$`));
     });
   });
 
   test('PROPERTY: GIVEN any JSON shaped like a pod WHEN checked THEN it never throws and every message starts with an API-server error type', () => {
-    const errorTypes = [...Object.values(ErrorType), 'Internal error'];
+    // API-server warnings (pkg/api/pod/warnings.go) print as "Warning: ...", as kubectl shows them.
+    const errorTypes = [...Object.values(ErrorType), 'Internal error', 'Warning'];
     const anyJson = fc.jsonValue({ maxDepth: 3 });
     const container = fc.record({ name: fc.oneof(fc.constantFrom('a', 'b', 'A_b', ''), anyJson), image: anyJson, restartPolicy: fc.oneof(fc.constant('Always'), anyJson), ports: fc.oneof(fc.array(fc.record({ containerPort: fc.oneof(fc.constantFrom(80, 8080), anyJson), name: fc.oneof(fc.constant('http'), anyJson), hostPort: anyJson })), anyJson), livenessProbe: anyJson, resources: anyJson, securityContext: anyJson, lifecycle: anyJson }, { requiredKeys: [] });
     const manifest = fc.record({

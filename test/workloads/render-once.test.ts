@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { SidecarChecks, SidecarDeployment } from '../../src';
 import { InitContainerRestartPolicyRule } from '../../src/rules/init-container-restart-policy';
@@ -56,10 +56,10 @@ describe('one render and one check per workload per synth call', () => {
 
   test('GIVEN a failed synth THEN fixing the cause and synthesizing again gives the fixed manifest, rendered afresh', () => {
     const { app, workloads } = appWithCharts(1, 1);
-    workloads[0].addContainer({ name: 'metrics', image: 'metrics', portNumber: 80 });
-    workloads[0].addSidecar({ name: 'proxy', image: 'proxy', portNumber: 80 });
-    expect(() => app.synthYaml()).toThrow(/SC-PORT-001/);
-    SidecarChecks.suppress(workloads[0], 'SC-PORT-001', 'the proxy binds 80 only on the pod IP, metrics on localhost');
+    // Two ports of one container with one name: the API server rejects it (SC-PORT-002).
+    ApiObject.of(workloads[0]).addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports', [{ containerPort: 80, name: 'http' }, { containerPort: 81, name: 'http' }]));
+    expect(() => app.synthYaml()).toThrow(/SC-PORT-002/);
+    SidecarChecks.suppress(workloads[0], 'SC-PORT-002', 'a test of re-rendering after a failed synth');
     expect(app.synthYaml()).toContain('cdk8s-sidecars.dev/suppress');
   });
 

@@ -15,23 +15,22 @@ function synthErrors(fn: () => unknown): string[] {
 }
 
 describe('SidecarChecks', () => {
-  test('fails synth for a kplus Deployment with two containers on port 8080, an Included legacy-sidecar Job and a regular init container with a probe', () => {
+  test('fails synth for a kplus Deployment without image, an Included legacy-sidecar Job and a regular init container with a probe', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'prod');
     SidecarChecks.of(app);
     new kplus.Deployment(chart, 'web', {
-      containers: [{ name: 'app', image: 'app', portNumber: 8080 }, { name: 'metrics', image: 'metrics', portNumber: 8080 }],
+      containers: [{ name: 'app', image: 'app', portNumber: 8080 }, { name: 'metrics', image: '', portNumber: 9090 }],
     });
     new Include(chart, 'legacy', { url: LEGACY_JOB });
     const pod = new kplus.Pod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });
     pod.addInitContainer({ name: 'setup', image: 'setup', portNumber: 9000 }); // cdk8s-plus adds a TCP startupProbe
 
     const errors = synthErrors(() => app.synthYaml());
-    const grammar = /^\[[^\]]+\] SC-[A-Z]+-\d{3} [\w.[\]\-/]+: [A-Z][a-z]+( value)?: .+\. Fix: .+$/;
+    const grammar = /^\[[^\]]+\] SC-[A-Z]+-\d{3} [\w.[\]\-/]+: [A-Z][a-z]+( value)?(: .+)?\. Fix: .+$/;
     for (const e of errors) expect(e).toMatch(grammar);
     expect(errors).toEqual([
-      '[prod/web/Resource] SC-PORT-001 spec.template.spec.containers[1].ports[0].containerPort: Duplicate value: "8080/TCP": also declared by container "app" ' +
-        '(spec.template.spec.containers[0].ports[0]), and containers of a pod share one network namespace. Fix: use another port for "metrics" or "app"',
+      '[prod/web/Resource] SC-API-012 spec.template.spec.containers[1].image: Required value. Fix: set image to the container image to run, e.g. "nginx:1.27"',
       '[prod/legacy/nightly-report-job] SC-JOB-001 spec.template.spec.containers[1]: Forbidden: container "log-shipper" looks long-running ' +
         '(its image "fluent/fluent-bit:3.0" is a Fluent Bit); as a regular container of a Job it keeps the pod running and the Job never completes. ' +
         'Fix: move "log-shipper" to initContainers with restartPolicy: Always to make it a native sidecar (`cdk8s-sidecars migrate` does this)',
@@ -47,10 +46,10 @@ describe('SidecarChecks', () => {
     });
     expect(() => Testing.synth(chart)).not.toThrow();
     new SidecarDeployment(chart, 'sc', {
-      containers: [{ name: 'app', image: 'app', portNumber: 8080 }, { name: 'metrics', image: 'metrics', portNumber: 8080 }],
+      containers: [{ name: 'app', image: 'app', portNumber: 8080 }, { name: 'metrics', image: '', portNumber: 9090 }],
     });
     expect(synthErrors(() => Testing.synth(chart))).toEqual([
-      expect.stringMatching(/^\[test\/sc\] SC-PORT-001 spec\.template\.spec\.containers\[1\]\.ports\[0\]\.containerPort: Duplicate value/),
+      expect.stringMatching(/^\[test\/sc\] SC-API-012 spec\.template\.spec\.containers\[1\]\.image: Required value/),
     ]);
   });
 
@@ -59,7 +58,7 @@ describe('SidecarChecks', () => {
     const pod = new SidecarPod(chart, 'pod', { containers: [{ name: 'app', image: 'app' }] });
     pod.addSidecar({ name: 'app', image: 'proxy' });
     expect(synthErrors(() => Testing.synth(chart))).toEqual([
-      '[test/pod] SC-API-007 spec.initContainers[0].name: Duplicate value: "app": already used by spec.containers[0]. Fix: rename this container or spec.containers[0]',
+      '[test/pod] SC-API-007 spec.initContainers[0].name: Duplicate value: "app". Fix: rename the init container: an app container has this name',
     ]);
   });
 
@@ -123,12 +122,13 @@ describe('bad quantities', () => {
       containers: [{ name: 'app', image: 'app', resources: { cpu: { request: kplus.Cpu.millis(-5) }, memory: {} } }],
     });
     d.addSidecar({ name: 'log', image: 'log', resources: { cpu: { request: kplus.Cpu.units(NaN) } } });
+    // In validation.go's order: app containers, then init containers (sidecars).
     expect(synthErrors(() => Testing.synth(chart))).toEqual([
+      '[test/web] SC-API-010 spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-5m": must be greater than or equal to 0. ' +
+        'Fix: write a value of zero or more for cpu',
       '[test/web] SC-API-010 spec.template.spec.initContainers[0].resources.requests[cpu]: Invalid value: "NaN": invalid quantity "NaN": unknown suffix "NaN"; ' +
         'a quantity is an optional sign, a decimal number (1, 0.5, .5, 1.5) and an optional suffix: decimal SI (n, u, m, k, M, G, T, P, E), ' +
-        'binary SI (Ki, Mi, Gi, Ti, Pi, Ei) or a decimal exponent (e3, E-3), e.g. "100m", "1.5Gi", "1e3". Fix: write requests.cpu as a quantity such as "500m" or "128Mi"',
-      '[test/web] SC-API-010 spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-5m": must be greater than or equal to 0. ' +
-        'Fix: write a request of zero or more for cpu',
+        'binary SI (Ki, Mi, Gi, Ti, Pi, Ei) or a decimal exponent (e3, E-3), e.g. "100m", "1.5Gi", "1e3". Fix: write cpu as a quantity such as "500m" or "128Mi"',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { AdviceType } from '../../engine/advice-type';
 import { ErrorType } from '../../engine/error-type';
 import { FieldPath } from '../../engine/field-path';
 import { Finding } from '../../engine/finding';
-import { makeFinding } from '../../engine/finding-format';
+import { hintOf, makeFinding } from '../../engine/finding-format';
 import { Severity } from '../../engine/severity';
 import { IRule } from '../rule';
 import { RuleContext } from '../rule-context';
@@ -94,11 +94,11 @@ export abstract class BaseRule implements IRule {
     return makeFinding(this.id, Severity.ERROR, { type, path, value, detail, fix: fix ?? this.hint() });
   }
 
-  /** The rule's general fix as a finding's hint: a clause, not a sentence (the grammar adds "Fix: "). */
+  /** The rule's general fix as a finding's hint (see `hintOf`). */
   private hint(): string {
-    const f = this.fix.endsWith('.') ? this.fix.slice(0, -1) : this.fix;
-    return /^[A-Z][a-z]/.test(f) ? f[0].toLowerCase() + f.slice(1) : f;
+    return hintOf(this.fix);
   }
+
 }
 
 /**
