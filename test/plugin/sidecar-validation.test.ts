@@ -152,7 +152,7 @@ describe('SidecarValidation (cdk8s validation plugin)', () => {
     const { success, logged } = await validate({ targetVersion: 'latest', suppressions: [{ ruleId: 'SC-NOPE-001', reason: 'not in our cluster' }] }, app);
     expect(success).toBe(false);
     expect(logged).toEqual([
-      'cdk8s-sidecars: cdk8s.yaml validations[class: SidecarValidation].properties.targetVersion: invalid Kubernetes version "latest": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)',
+      'cdk8s-sidecars: cdk8s.yaml validations[class: SidecarValidation].properties.targetVersion: Invalid value: "latest": expected MAJOR.MINOR such as "1.29" (a leading "v" and a patch number are accepted)',
       'cdk8s-sidecars: cdk8s.yaml validations[class: SidecarValidation].properties.suppressions[0]: Not found: "SC-NOPE-001": no rule has this id',
     ]);
   });
