@@ -27,9 +27,6 @@ export default {
     'src/lifecycle/**/*.ts',
     'src/modes/**/*.ts',
     'src/sidecars/**/*.ts',
-    // Until issue 12 moves them to src/modes:
-    'src/workloads/private/sidecar-modes.ts',
-    'src/workloads/private/universal-scripts.ts',
   ],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level tables and regexes, where several known survivors were) are kept: ignoring
