@@ -246,7 +246,7 @@ project.addTask('cli-md', {
 // Written and removed by test/readme.test.ts while it type-checks the README's code.
 project.gitignore.exclude('/test/.readme-snippets.generated.ts');
 
-for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/', '/fixture-apps/' /* i15 */]) {
+for (const pattern of ['/examples/', '/scripts/', '/.ci/', '/bench/', '/fixture-apps/']) {
   project.addPackageIgnore(pattern);
 }
 

@@ -1,7 +1,9 @@
 import { ErrorType } from './error-type';
 
 /** The advisory types: what `advise()` helpers take, so that advice never borrows a rejection type. */
-export type AdviceType = ErrorType.RECOMMENDED | ErrorType.NOT_RECOMMENDED | ErrorType.NO_EFFECT | ErrorType.FEATURE_GATED | ErrorType.NOT_KEPT | ErrorType.API_WARNING;
+export type AdviceType =
+  | ErrorType.RECOMMENDED | ErrorType.NOT_RECOMMENDED | ErrorType.NO_EFFECT | ErrorType.FEATURE_GATED | ErrorType.NOT_KEPT
+  | ErrorType.API_WARNING;
 
 /** The API server's rejection types (and `Internal error`), as opposed to advice. */
 const REJECTIONS: ReadonlySet<ErrorType> = new Set([

@@ -1,5 +1,5 @@
-import { preStopOf } from './plan-shutdown';
 import { argvOf, legacySidecarsOf } from './legacy-sidecars';
+import { preStopOf } from './plan-shutdown';
 import { leadingSleepSeconds } from './shell-commands';
 import { Annotations, readNumberMap, readRelation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';

@@ -1,5 +1,4 @@
 import * as defaults from './defaults';
-import { RELAXED_ENVIRONMENT_VARIABLE_VALIDATION } from '../engine/feature-gates';
 import { duplicate, FieldError, forbidden, invalid, notFound, notSupported, required, ValidationArea } from './field-error';
 import {
   isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isRelaxedEnvVarName,
@@ -8,6 +7,7 @@ import {
 import { PodValidationOptions } from './pod-validation-options';
 import { validateContainerResources } from './resources';
 import { int, isSet, list, obj, str, text } from './wire';
+import { RELAXED_ENVIRONMENT_VARIABLE_VALIDATION } from '../engine/feature-gates';
 import { FieldPath } from '../engine/field-path';
 
 const AREA = ValidationArea.CONTAINER;

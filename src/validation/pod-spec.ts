@@ -1,6 +1,5 @@
 import { hostPortOf, PodContext, validateContainerCommon, validateContainerOnlyForPod } from './container';
 import * as defaults from './defaults';
-import { CONTAINER_RESTART_RULES, GateState, IN_PLACE_POD_VERTICAL_SCALING, RESTART_ALL_CONTAINERS_ON_CONTAINER_EXITS } from '../engine/feature-gates';
 import { duplicate, FieldError, forbidden, invalid, notFound, notSupported, required, tooMany, ValidationArea } from './field-error';
 import { inclusiveRangeError, INVALID_IP_MSG, isDNS1123Label, isDNS1123Subdomain, isValidIP } from './names';
 import { PodValidationOptions } from './pod-validation-options';
@@ -8,6 +7,7 @@ import { PROBES, validateLifecycle, validateProbe } from './probes';
 import { validatePodResources } from './resources';
 import { ClaimVolume, validateVolumes } from './volumes';
 import { int, isInt, isSet, list, obj, str, text } from './wire';
+import { CONTAINER_RESTART_RULES, GateState, IN_PLACE_POD_VERTICAL_SCALING, RESTART_ALL_CONTAINERS_ON_CONTAINER_EXITS } from '../engine/feature-gates';
 import { FieldPath } from '../engine/field-path';
 
 const AREA = ValidationArea.POD_SPEC;

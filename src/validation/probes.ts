@@ -1,9 +1,9 @@
 import * as defaults from './defaults';
-import { GateState, POD_LIFECYCLE_SLEEP_ACTION } from '../engine/feature-gates';
 import { FieldError, forbidden, invalid, notSupported, required, ValidationArea } from './field-error';
 import { IS_NEGATIVE_MSG, isHTTPHeaderName, isValidPortName, isValidPortNum } from './names';
 import { PodValidationOptions } from './pod-validation-options';
 import { int, isInt, isSet, list, obj, str } from './wire';
+import { GateState, POD_LIFECYCLE_SLEEP_ACTION } from '../engine/feature-gates';
 import { FieldPath } from '../engine/field-path';
 
 /** Handler kinds in validation.go's order (`validateHandler` checks them in this order). */

@@ -61,7 +61,9 @@ export function describeMajor(b: MajorBehaviours): void {
 
     test('GIVEN an init container with restartPolicy Always WHEN synthesized THEN it is written as a native sidecar, probes included', () => {
       const spec = podSpec((pod) => pod.addInitContainer({
-        name: 'proxy', image: 'proxy', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS,
+        name: 'proxy',
+        image: 'proxy',
+        restartPolicy: kplus.ContainerRestartPolicy.ALWAYS,
         readiness: kplus.Probe.fromTcpSocket({ port: 15001 }),
       }));
       expect(spec.initContainers[0].restartPolicy).toBe('Always');

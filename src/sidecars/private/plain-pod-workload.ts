@@ -8,8 +8,8 @@ import { PodManifest } from '../../engine/pod-manifest';
 import { usageError } from '../../engine/usage-error';
 import { LifecyclePlan } from '../../lifecycle/lifecycle-plan';
 import { IInitStep, InitStep, InitStepOptions } from '../../workloads/init-step';
-import { Sidecar, SidecarOptions } from '../../workloads/sidecar';
 import { resolvePodSettings } from '../../workloads/private/resolve-pod-settings';
+import { Sidecar, SidecarOptions } from '../../workloads/sidecar';
 import { ISidecarWorkload } from '../../workloads/sidecar-workload';
 import { SidecarContext } from '../sidecar-context';
 

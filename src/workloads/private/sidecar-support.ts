@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ChecksRegistry } from './checks-registry';
-import { OwnSettings, resolvePodSettings } from './resolve-pod-settings';
 import { assertNumbers, containerObjectErrors, containerPropsProblems, workloadPropsProblems } from './construct-numbers';
+import { OwnSettings, resolvePodSettings } from './resolve-pod-settings';
 import * as kplus from '../../cdk8s-plus';
 import { ErrorType } from '../../engine/error-type';
 import { KubernetesVersion } from '../../engine/kubernetes-version';
