@@ -4,6 +4,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
 import { BaseRule } from './private/base-rule';
+import { windowsPodExempt } from './private/pod-security-windows';
 import { allContainers, arrayOf, q } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
@@ -18,6 +19,11 @@ const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
  * Pod Security Standards, baseline, over every container: init containers, sidecars, app and
  * ephemeral containers alike. Admission checks them all, so a privileged log shipper added as a
  * sidecar gets a whole Deployment rejected in a baseline namespace.
+ *
+ * Windows pods (`spec.os.name: windows`) follow pod-security-admission: every baseline control
+ * applies to them (HostProcess, host namespaces, ... have no OS condition upstream), except that at
+ * level restricted from policy 1.25 the seccomp and capabilities controls are not checked, because
+ * the restricted checks that replace them admit Windows pods (see `windowsPodExempt`).
  */
 export class PodSecurityBaselineRule extends BaseRule {
   public readonly id = 'SC-PSS-001';
@@ -34,6 +40,10 @@ export class PodSecurityBaselineRule extends BaseRule {
     const spec = pod.podSpec;
     const out: Finding[] = [];
     const forbid = (path: FieldPath, what: string, fix: string) => out.push(this.forbidden(path, `${what} (Pod Security "baseline")`, fix));
+    // At restricted, seccompProfile_restricted and capabilities_restricted replace the baseline seccomp and
+    // capabilities checks (OverrideCheckIDs, policy/registry.go populate), and from 1.25 they admit Windows
+    // pods: check_seccompProfile_restricted.go and check_capabilities_restricted.go, k8s.io/pod-security-admission.
+    const seccompAndCaps = !(context.podSecurity === PodSecurityLevel.RESTRICTED && windowsPodExempt(context));
 
     for (const ns of HOST_NAMESPACES) {
       if (spec[ns] === true) forbid(pod.podSpecPath.child(ns), `${ns}: true shares a host namespace`, `remove ${ns}`);
@@ -46,7 +56,7 @@ export class PodSecurityBaselineRule extends BaseRule {
     const podSc = spec.securityContext;
     if (isObject(podSc)) {
       const scPath = () => pod.podSpecPath.child('securityContext');
-      this.checkSecurityContext(podSc, scPath, forbid);
+      this.checkSecurityContext(podSc, scPath, forbid, seccompAndCaps);
       arrayOf(podSc.sysctls).forEach((s, i) => {
         if (isObject(s) && !SAFE_SYSCTLS.has(s.name)) {
           forbid(scPath().child('sysctls').index(i).child('name'), `unsafe sysctl ${q(s.name)}`, `use only the safe sysctls (${[...SAFE_SYSCTLS].join(', ')})`);
@@ -70,7 +80,7 @@ export class PodSecurityBaselineRule extends BaseRule {
         // Paths are made only for what is reported: most containers have nothing to report.
         const scPath = () => c.path.child('securityContext');
         if (sc.privileged === true) forbid(scPath().child('privileged'), `${who} is privileged`, `remove privileged: true from ${who}`);
-        const caps = isObject(sc.capabilities) ? arrayOf(sc.capabilities.add) : [];
+        const caps = seccompAndCaps && isObject(sc.capabilities) ? arrayOf(sc.capabilities.add) : [];
         caps.forEach((cap, i) => {
           if (!BASELINE_CAPABILITIES.has(cap)) {
             forbid(scPath().child('capabilities', 'add').index(i), `${who} adds capability ${q(cap)}`, `remove ${q(cap)}; baseline allows only ${[...BASELINE_CAPABILITIES].join(', ')}`);
@@ -79,7 +89,7 @@ export class PodSecurityBaselineRule extends BaseRule {
         if (sc.procMount !== undefined && sc.procMount !== 'Default') {
           forbid(scPath().child('procMount'), `${who} uses procMount ${q(sc.procMount)}`, 'remove procMount or set it to Default');
         }
-        this.checkSecurityContext(sc, scPath, forbid);
+        this.checkSecurityContext(sc, scPath, forbid, seccompAndCaps);
       }
       arrayOf(c.container.ports).forEach((p, i) => {
         if (isObject(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) {
@@ -90,12 +100,13 @@ export class PodSecurityBaselineRule extends BaseRule {
     return out;
   }
 
-  /** Controls shared by the pod and container security contexts. */
-  private checkSecurityContext(sc: Record<string, any>, scPath: () => FieldPath, forbid: (p: FieldPath, what: string, fix: string) => void): void {
+  /** Controls shared by the pod and container security contexts; `seccomp`: whether the seccomp control applies. */
+  private checkSecurityContext(sc: Record<string, any>, scPath: () => FieldPath, forbid: (p: FieldPath, what: string, fix: string) => void,
+    seccomp: boolean): void {
     if (isObject(sc.windowsOptions) && sc.windowsOptions.hostProcess === true) {
       forbid(scPath().child('windowsOptions', 'hostProcess'), 'Windows HostProcess', 'remove windowsOptions.hostProcess');
     }
-    if (isObject(sc.seccompProfile) && sc.seccompProfile.type === 'Unconfined') {
+    if (seccomp && isObject(sc.seccompProfile) && sc.seccompProfile.type === 'Unconfined') {
       forbid(scPath().child('seccompProfile', 'type'), 'seccomp profile "Unconfined"', 'use RuntimeDefault or Localhost');
     }
     if (isObject(sc.appArmorProfile) && sc.appArmorProfile.type === 'Unconfined') {

@@ -4,6 +4,7 @@ import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 import { isObject } from '../engine/wire-types';
 import { BaseRule } from './private/base-rule';
+import { windowsPodExempt } from './private/pod-security-windows';
 import { allContainers, arrayOf, q } from './private/pod-view';
 import { RuleContext } from './rule-context';
 
@@ -11,8 +12,11 @@ const RESTRICTED_VOLUME_TYPES = new Set(['configMap', 'csi', 'downwardAPI', 'emp
 
 /**
  * Pod Security Standards, restricted (on top of baseline, SC-PSS-001), over every container.
- * Checked only when `podSecurity` is RESTRICTED. Windows-specific exemptions of the standard
- * (`spec.os.name: windows`) are not modelled: such pods are reported like Linux ones.
+ * Checked only when `podSecurity` is RESTRICTED. Windows pods follow pod-security-admission: from
+ * policy version 1.25 a pod with `spec.os.name: windows` is exempt from allowPrivilegeEscalation,
+ * seccompProfile and capabilities (drop and add), for every container, sidecars included; volume
+ * types, runAsNonRoot and runAsUser still apply (see `windowsPodExempt`). Before 1.25 such pods
+ * are checked like Linux ones, as upstream's 1.8, 1.19 and 1.22 checks do.
  */
 export class PodSecurityRestrictedRule extends BaseRule {
   public readonly id = 'SC-PSS-002';
@@ -44,12 +48,16 @@ export class PodSecurityRestrictedRule extends BaseRule {
     if (podSc.runAsNonRoot === false) invalid(podScPath.child('runAsNonRoot'), false, 'must be true', 'set runAsNonRoot: true');
     if (podSc.runAsUser === 0) invalid(podScPath.child('runAsUser'), 0, 'must not run as root (user 0)', 'set runAsUser to a non-zero user id');
     const podSeccomp = isObject(podSc.seccompProfile) ? podSc.seccompProfile.type : undefined;
+    // Linux-only controls (allowPrivilegeEscalation, seccompProfile, capabilities): skipped for a
+    // Windows pod from policy 1.25, as allowPrivilegeEscalationV1Dot25, seccompProfileRestrictedV1Dot25
+    // and capabilitiesRestrictedV1Dot25 (k8s.io/pod-security-admission/policy) return Allowed for it.
+    const linux = !windowsPodExempt(context);
 
     for (const c of allContainers(pod)) {
       const sc = isObject(c.container.securityContext) ? c.container.securityContext : {};
       const scPath = c.path.child('securityContext');
       const who = `container "${c.name}"`;
-      if (sc.allowPrivilegeEscalation !== false) {
+      if (linux && sc.allowPrivilegeEscalation !== false) {
         const fix = `set securityContext.allowPrivilegeEscalation: false on ${who}`;
         if (sc.allowPrivilegeEscalation === undefined) require(scPath.child('allowPrivilegeEscalation'), `${who} must set allowPrivilegeEscalation: false`, fix);
         else invalid(scPath.child('allowPrivilegeEscalation'), sc.allowPrivilegeEscalation, 'must be false', fix);
@@ -60,6 +68,7 @@ export class PodSecurityRestrictedRule extends BaseRule {
         require(scPath.child('runAsNonRoot'), `${who} must run as non-root (runAsNonRoot: true on the container or the pod)`, 'set securityContext.runAsNonRoot: true on the pod or on the container');
       }
       if (sc.runAsUser === 0) invalid(scPath.child('runAsUser'), 0, 'must not run as root (user 0)', `set runAsUser to a non-zero user id on ${who}`);
+      if (!linux) continue;
       const seccomp = isObject(sc.seccompProfile) ? sc.seccompProfile.type : podSeccomp;
       if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost' && seccomp !== 'Unconfined') { // Unconfined: SC-PSS-001
         require(scPath.child('seccompProfile', 'type'), `${who} must use seccomp profile RuntimeDefault or Localhost`, 'set securityContext.seccompProfile.type: RuntimeDefault on the pod or on the container');
