@@ -1,3 +1,4 @@
+import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
@@ -11,8 +12,8 @@ import { RuleContext } from './rule-context';
 /**
  * Port names: unique within a container (validation.go `validateContainerPorts`, an error, from
  * the API-server validation), and best unique within the pod: a Service `targetPort` by name
- * resolves to whichever container the endpoints controller finds first (our warning, not the API
- * server's).
+ * resolves to whichever container `FindPort` finds first (our warning, not the API server's), so
+ * only the ports `FindPort` can return count: same name and protocol, on app containers and sidecars.
  */
 export class DuplicatePortNameRule extends BaseRule {
   public readonly id = 'SC-PORT-002';
@@ -25,21 +26,30 @@ export class DuplicatePortNameRule extends BaseRule {
 
   public evaluate(context: RuleContext): Finding[] {
     const out = errorFindings(this, context, [ValidationArea.PORT_NAME_DUPLICATE]);
+    // Keyed as a Service port looks a pod's port up: pkg/api/v1/pod/util.go `FindPort` matches a targetPort name
+    // together with the Service port's protocol, in app containers and then in sidecars (init containers with
+    // restartPolicy Always); it never looks at regular init containers, whose ports no Service can reach by name.
     const inPod = new Map<string, DeclaredPort>();
     for (const c of containersOf(context._pod)) {
+      if (c.role === ContainerRole.REGULAR_INIT) continue;
       const inContainer = new Set<string>();
       for (const p of portsOf(c)) {
         const name = p.port.name;
-        if (typeof name !== 'string' || name === '' || inContainer.has(name)) continue;
+        if (typeof name !== 'string' || name === '') continue;
+        const protocol = typeof p.port.protocol === 'string' && p.port.protocol !== '' ? p.port.protocol : 'TCP';
+        // A name twice in one container is the API server's error above, whatever the protocols.
+        if (inContainer.has(name)) continue;
         inContainer.add(name);
-        const earlier = inPod.get(name);
+        const key = `${name}/${protocol}`;
+        const earlier = inPod.get(key);
         if (earlier) {
           // Legal across containers (the API server checks one container at a time), but a Service targetPort by name is ambiguous.
+          const kind = protocol === 'TCP' ? 'a port' : `a ${protocol} port`;
           out.push(this.advise(ErrorType.NOT_RECOMMENDED, p.path.child('name'),
-            `also the name of a port of container "${earlier.container.name}" (${earlier.path}); a Service targetPort ${q(name)} is ambiguous`,
+            `also the name of ${kind} of container "${earlier.container.name}" (${earlier.path}); a Service targetPort ${q(name)} is ambiguous`,
             `rename it, e.g. "${`${c.name}-${name}`.slice(0, 15)}" (port names are at most 15 characters)`, { severity: Severity.WARNING, value: name }));
         } else {
-          inPod.set(name, p);
+          inPod.set(key, p);
         }
       }
     }

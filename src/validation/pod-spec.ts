@@ -34,7 +34,8 @@ export interface PodSpecInput {
  * order; every error is collected, none stops the walk.
  */
 export function validatePodSpec(input: PodSpecInput, opts: PodValidationOptions, errs: FieldError[]): void {
-  const { spec, path } = input;
+  const { path } = input;
+  const spec = dropDisabledResizePolicy(input.spec, opts);
   const gracePeriod = defaults.terminationGracePeriodSeconds(spec, opts.applyDefaults);
   if (gracePeriod === undefined) {
     errs.push(required(path.child('terminationGracePeriodSeconds'), '', AREA));
@@ -94,6 +95,36 @@ export function validatePodSpec(input: PodSpecInput, opts: PodValidationOptions,
     list(spec.containers).forEach((c, i) => validateContainerOnlyForPod(obj(c) ?? {}, path.child('containers').index(i), errs));
     list(spec.initContainers).forEach((c, i) => validateContainerOnlyForPod(obj(c) ?? {}, path.child('initContainers').index(i), errs));
   }
+}
+
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+
+/**
+ * pkg/api/pod/util.go `dropDisabledFields`: where InPlacePodVerticalScaling is off (the default
+ * before 1.33), the API server drops `resizePolicy` from app, init and ephemeral containers
+ * before it validates a new object, so validation never sees it and the pod is accepted without
+ * it: no error (`validateInitContainers`' "must not be set for init containers", or a bad value
+ * in `validateResizePolicy`) can come of it. The gate is what sets `AllowSidecarResizePolicy`
+ * (`GetValidationOptionsFromPodSpecAndMeta`, same file), hence `allowSidecarResizePolicy` here.
+ * The drop belongs to the API server's request path, which `applyDefaults` stands for; validation
+ * called directly (the upstream tables, as the Go tests) keeps the field and judges it.
+ * The manifest is never changed: a shallow copy without the field, only when some container has it.
+ */
+function dropDisabledResizePolicy(spec: Record<string, any>, opts: PodValidationOptions): Record<string, any> {
+  if (opts.allowSidecarResizePolicy || !opts.applyDefaults) return spec;
+  const hasPolicy = (c: unknown): boolean => isSet(obj(c)?.resizePolicy);
+  if (!CONTAINER_LISTS.some((k) => list(spec[k]).some(hasPolicy))) return spec;
+  const dropped: Record<string, any> = { ...spec };
+  for (const k of CONTAINER_LISTS) {
+    if (!list(spec[k]).some(hasPolicy)) continue;
+    dropped[k] = list(spec[k]).map((c) => {
+      if (!hasPolicy(c)) return c;
+      const rest: Record<string, any> = {};
+      for (const key of Object.keys(c)) if (key !== 'resizePolicy') rest[key] = c[key];
+      return rest;
+    });
+  }
+  return dropped;
 }
 
 /**
@@ -197,6 +228,8 @@ function validateInitContainers(init: any[], regular: any[], path: FieldPath, ct
         }
       }
     }
+    // Reached only where resizePolicy was not dropped (see dropDisabledResizePolicy); with the gate on,
+    // AllowSidecarResizePolicy accepts it on every init container, sidecar or not.
     if (!opts.allowSidecarResizePolicy && list(c.resizePolicy).length > 0) {
       errs.push(invalid(at.child('resizePolicy'), c.resizePolicy, 'must not be set for init containers', ValidationArea.CONTAINER,
         { fix: `remove resizePolicy, or target Kubernetes ${IN_PLACE_POD_VERTICAL_SCALING.onByDefault} or later` }));
