@@ -20,7 +20,7 @@ export class DuplicatePortNameRule extends BaseRule {
   public readonly name = 'duplicate-port-name';
   public readonly severity = Severity.ERROR;
   public readonly summary = 'Port names are unique within a container (error) and within the pod (warning).';
-  public readonly explanation = 'The API server rejects two ports of one container with the same name. Across containers the same name is legal, but a Service targetPort or a probe that uses the name becomes ambiguous: a sidecar that reuses the app\'s "http" may receive the app\'s traffic.';
+  public readonly explanation = 'The API server rejects two ports of one container with the same name. Across containers the same name is legal, but a Service targetPort that uses the name becomes ambiguous when an app container and a sidecar (or two app containers) declare it with the same protocol: the endpoints controller takes the first match (FindPort looks at app containers, then sidecars; never at regular init containers), so a sidecar that reuses the app\'s "http" may receive the app\'s traffic. A probe is not affected: its named port is looked up in its own container.';
   public readonly fix = 'Give each port a name that is unique in the pod, e.g. prefixed with the container\'s role ("proxy-http").';
   public readonly source = 'https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go (validateContainerPorts)';
 

@@ -18,7 +18,7 @@ export class SidecarRequestsRule extends BaseRule {
   public readonly name = 'sidecar-requests';
   public readonly severity = Severity.WARNING;
   public readonly summary = 'A sidecar sets resource requests.';
-  public readonly explanation = 'A sidecar runs for the whole life of the pod and its requests are added to the app containers\' when the scheduler places the pod. A sidecar without cpu and memory requests reserves nothing: the node is overcommitted, the pod drops to Burstable or BestEffort QoS, and the sidecar is among the first evicted under memory pressure.';
+  public readonly explanation = 'A sidecar runs for the whole life of the pod and its requests are added to the app containers\' when the scheduler places the pod. A sidecar without cpu and memory requests reserves nothing: the node is overcommitted, the pod drops to Burstable or BestEffort QoS, and the sidecar is among the first evicted under memory pressure. Where pod-level requests (spec.resources, from Kubernetes 1.34) cover a resource, the scheduler reserves them for the whole pod, sidecars included, and the rule is quiet for it.';
   public readonly fix = 'Set resources.requests (cpu and memory) on the sidecar.';
   public readonly source = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers';
 
