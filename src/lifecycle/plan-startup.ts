@@ -104,7 +104,9 @@ function checkNeedsReady(steps: StartupStep[], containers: PlannedContainer[], n
         notes.push(`"${s.container}" needs "${target}" ready, but "${target}" is not a sidecar: only sidecars (init containers with restartPolicy: Always) are started before others and keep running.`);
       } else if (t.step >= s.step) {
         notes.push(`"${s.container}" needs "${target}" ready, but "${target}" starts later (step ${t.step}, "${s.container}" is step ${s.step}). Declare "${target}" before "${s.container}" in initContainers.`);
-      } else if (t.waitsFor !== StartCondition.STARTUP_PROBE_SUCCEEDED) {
+      } else if (t.waitsFor === StartCondition.PROCESS_STARTED) {
+        // A postStart hook holds the next container until it returns (kuberuntime startContainer runs it
+        // synchronously): then the hook decides, e.g. `pilot-agent wait`. Only without either is the note true.
         notes.push(`"${s.container}" needs "${target}" ready, but "${target}" has no startupProbe, so the kubelet only waits for its process to start. Add a startupProbe to "${target}".`);
       }
     }

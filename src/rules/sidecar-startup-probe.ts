@@ -2,7 +2,8 @@ import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
-import { isObject } from '../engine/wire-types';
+import { ContainerJson, isObject } from '../engine/wire-types';
+import { commandsOfArgv, leadingSleepSeconds, programName, shellScriptOf } from '../lifecycle/shell-commands';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
 import { containerIndex, pairs } from './private/relations';
@@ -12,13 +13,21 @@ import { RuleContext } from './rule-context';
  * A sidecar that others need ready has a startupProbe: the kubelet moves on to the next init
  * container as soon as a sidecar's startupProbe succeeds, or, without one, as soon as its process
  * has started (KEP-753), which is usually before it listens.
+ *
+ * Unless it has a postStart hook: kubelet `startContainer` (pkg/kubelet/kuberuntime/kuberuntime_container.go)
+ * runs the hook synchronously after starting the container and returns only when it has (killing
+ * the container when it fails), and `computeInitContainerActions` starts the next init container only
+ * once the sidecar is running (and started, for a startupProbe) in a later sync. So the next
+ * container waits for the hook: `pilot-agent wait` and `cloud-sql-proxy wait` (Istio's
+ * holdApplicationUntilProxyStarts) block until the proxy is ready, which is what the declaration asks.
+ * A hook that only sleeps holds the next container for a fixed time, ready or not: information.
  */
 export class SidecarStartupProbeRule extends BaseRule {
   public readonly id = 'SC-STARTUP-001';
   public readonly name = 'sidecar-startup-probe';
   public readonly severity = Severity.WARNING;
   public readonly summary = 'A sidecar that other containers need ready has a startupProbe.';
-  public readonly explanation = 'The kubelet starts the container after a sidecar once the sidecar\'s startupProbe has succeeded; without a startupProbe it does so as soon as the sidecar\'s process is running, which for a proxy or a secret agent is usually before it is able to serve. The container that needs it then fails its first connections.';
+  public readonly explanation = 'The kubelet starts the container after a sidecar once the sidecar\'s startupProbe has succeeded; without a startupProbe it does so as soon as the sidecar\'s process is running, which for a proxy or a secret agent is usually before it is able to serve. The container that needs it then fails its first connections. A postStart hook also holds the next container until it returns (the kubelet runs it before it starts anything else), so a sidecar whose exec or httpGet hook waits until it serves (e.g. `pilot-agent wait`) needs no startupProbe; a hook that only sleeps is noted as info.';
   public readonly fix = 'Give the sidecar a startupProbe that succeeds only once it serves (e.g. tcpSocket on its port).';
   public readonly source = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle';
 
@@ -31,11 +40,46 @@ export class SidecarStartupProbeRule extends BaseRule {
       if (!target || target.role !== ContainerRole.SIDECAR || isObject(target.container.startupProbe)) continue;
       neededBy.set(to, [...(neededBy.get(to) ?? []), from]);
     }
-    return [...neededBy.entries()].map(([name, users]) => {
+    const findings: Finding[] = [];
+    for (const [name, users] of neededBy) {
       const sidecar = byName.get(name)!;
-      return this.advise(ErrorType.RECOMMENDED, sidecar.path.child('startupProbe'),
-        `sidecar "${name}" is needed ready by ${users.map((u) => `"${u}"`).join(', ')} but has no startupProbe, so the next container starts as soon as its process runs`,
-        `add a startupProbe to "${name}" that succeeds once it serves (e.g. tcpSocket on its port)`);
-    });
+      const who = users.map((u) => `"${u}"`).join(', ');
+      const hook = postStartHold(sidecar.container);
+      if (hook === undefined) {
+        findings.push(this.advise(ErrorType.RECOMMENDED, sidecar.path.child('startupProbe'),
+          `sidecar "${name}" is needed ready by ${who} but has no startupProbe, so the next container starts as soon as its process runs`,
+          `add a startupProbe to "${name}" that succeeds once it serves (e.g. tcpSocket on its port)`));
+      } else if (hook.sleepOnly) {
+        const time = hook.seconds === undefined ? 'for the time it sleeps' : `for ${hook.seconds}s`;
+        findings.push(this.advise(ErrorType.RECOMMENDED, sidecar.path.child('startupProbe'),
+          `sidecar "${name}" is needed ready by ${who} and has no startupProbe: its postStart hook only sleeps, so the next container waits ${time}, `
+          + `whether or not "${name}" serves by then`,
+          `add a startupProbe to "${name}" that succeeds once it serves (e.g. tcpSocket on its port), or a postStart hook that waits until it does`,
+          { severity: Severity.INFO }));
+      }
+    }
+    return findings;
   }
+}
+
+/**
+ * What a sidecar's postStart hook holds the next container for: `undefined` without a hook;
+ * `sleepOnly` when the hook is a sleep action or an exec of only `sleep N` (with its seconds when
+ * known). Any other hook (exec, httpGet) holds it until the hook returns, however long that is.
+ */
+function postStartHold(c: ContainerJson): { sleepOnly: boolean; seconds?: number } | undefined {
+  const lifecycle = isObject(c.lifecycle) ? c.lifecycle : {};
+  const hook = lifecycle.postStart;
+  if (!isObject(hook)) return undefined;
+  if (isObject(hook.sleep)) {
+    const s = hook.sleep.seconds;
+    return { sleepOnly: true, seconds: typeof s === 'number' && Number.isInteger(s) && s >= 0 ? s : undefined };
+  }
+  if (isObject(hook.exec) && Array.isArray(hook.exec.command)) {
+    const argv = hook.exec.command.filter((w: unknown): w is string => typeof w === 'string');
+    const commands = commandsOfArgv(argv);
+    const run = shellScriptOf(argv) === undefined ? commands : commands.slice(1);
+    if (run.length === 1 && programName(run[0].argv[0]) === 'sleep') return { sleepOnly: true, seconds: leadingSleepSeconds(argv) };
+  }
+  return { sleepOnly: false };
 }

@@ -89,7 +89,7 @@ describe('SC-JOB-001 legacy-sidecar-in-job', () => {
     ['tail -F', { command: ['sh', '-c', 'tail -F /var/log/app.log'] }, 'its command runs tail -f'],
     ['sleep infinity', { command: ['sleep', 'infinity'] }, 'its command runs sleep infinity'],
     ['while true', { args: ['while true; do sleep 1; done'] }, 'its command runs while true'],
-    ['Istio proxy', { image: 'docker.io/istio/proxyv2:1.22.0' }, 'its image "docker.io/istio/proxyv2:1.22.0" is a Istio proxy'],
+    ['Istio proxy', { image: 'docker.io/istio/proxyv2:1.22.0' }, 'its image "docker.io/istio/proxyv2:1.22.0" is an Istio proxy'],
     ['Cloud SQL proxy', { image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0' }, 'its image "gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0" is a Cloud SQL proxy'],
     ['Fluent Bit', { image: 'fluent/fluent-bit@sha256:abc' }, 'its image "fluent/fluent-bit@sha256:abc" is a Fluent Bit'],
   ])('fails GIVEN a Job with a regular helper container (%s)', (_n, extra, reason) => {

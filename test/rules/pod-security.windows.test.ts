@@ -1,6 +1,6 @@
 import { c, deployment, findings, sidecar, where } from './helpers';
-import { SidecarRules } from '../../src/rules/sidecar-rules';
 import { PodSecurityLevel } from '../../src/rules/pod-security-level';
+import { SidecarRules } from '../../src/rules/sidecar-rules';
 
 // Windows pods under the Pod Security Standards, as k8s.io/pod-security-admission/policy judges them:
 // from policy 1.25, allowPrivilegeEscalationV1Dot25, seccompProfileRestrictedV1Dot25 and
@@ -95,7 +95,8 @@ describe('Pod Security Standards for Windows pods (spec.os.name: windows)', () =
     });
     test('fails GIVEN hostNetwork, hostPort, a hostPath volume and a privileged container', () => {
       const spec = {
-        hostNetwork: true, volumes: [{ name: 'h', hostPath: { path: 'C:\\data' } }],
+        hostNetwork: true,
+        volumes: [{ name: 'h', hostPath: { path: 'C:\\data' } }],
         containers: [{ ...app, ports: [{ containerPort: 80, hostPort: 80 }], securityContext: { privileged: true } }],
       };
       expect(where(windows(spec), 'SC-PSS-001', restricted)).toEqual([
@@ -105,8 +106,10 @@ describe('Pod Security Standards for Windows pods (spec.os.name: windows)', () =
     });
     test('fails GIVEN no runAsNonRoot, runAsUser 0 and an nfs volume at restricted', () => {
       const spec = {
-        securityContext: { windowsOptions: { runAsUserName: 'ContainerUser' } }, volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }],
-        initContainers: [sidecar('proxy', { securityContext: { runAsUser: 0 } })], containers: [app],
+        securityContext: { windowsOptions: { runAsUserName: 'ContainerUser' } },
+        volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }],
+        initContainers: [sidecar('proxy', { securityContext: { runAsUser: 0 } })],
+        containers: [app],
       };
       expect(where(windows(spec), 'SC-PSS-002', restricted)).toEqual([
         'error spec.template.spec.volumes[0].nfs',
