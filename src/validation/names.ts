@@ -3,11 +3,9 @@
  * `pkg/api/validate/content`): each returns the API server's messages, empty when the value is
  * valid. Regular expressions are compiled once, here.
  */
+import { DNS1123_LABEL, DNS1123_LABEL_FMT, DNS1123_LABEL_MAX } from '../engine/dns1123';
 
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 const DNS1123_LABEL_MSG = 'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character';
-export const DNS1123_LABEL_MAX = 63;
 
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
 const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
