@@ -119,7 +119,7 @@ export const NATIVE_TWIN_SCRIPT = [
 /**
  * The regular-container twin. Waits up to `ticks` polls for the native twin to claim the role;
  * then claims it itself and execs the sidecar (its argv may be the supervisor in run-to-completion
- * pods), or, when the native twin holds it, stays idle: sleeps until stopped (`idle` = `sleep`,
+ * pods), or, when the native twin holds it, stays idle: sleeps until stopped, in 10 s naps (`idle` = `sleep`,
  * pod restartPolicy Always) or exits 0 (`idle` = `exit`).
  * Parameters: dir, name, poll seconds, ticks, idle, `--`.
  */
@@ -146,7 +146,11 @@ export const REGULAR_TWIN_SCRIPT = [
   'echo "cdk8s-sidecars: $name: the native sidecar is running, this twin stays idle" >&2',
   'if [ "$idle" = exit ]; then exit 0; fi',
   'trap \'kill "$s" 2>/dev/null; exit 0\' TERM INT QUIT HUP',
-  'while :; do sleep 3600 & s=$!; wait "$s"; done',
+  // Short sleeps, not one long one: a signal that lands between `wait`'s check for pending traps and its
+  // blocking waitpid is only acted on when the child exits (seen once in CI with bash 5.2: the twin ignored
+  // SIGTERM for the whole sleep). With 10 s sleeps a stop is never later than that, well inside the
+  // 30 s default grace period; one fork every 10 s costs nothing.
+  'while :; do sleep 10 & s=$!; wait "$s"; done',
 ].join('\n');
 
 /** Every script, for checks that apply to all of them. */

@@ -183,7 +183,7 @@ describe.each(SHELLS)('UNIVERSAL protocol run with %s', (shell) => {
   });
 });
 
-/** The idle twin waits in `sleep 3600` (its idle loop), not in a poll. */
+/** The idle twin waits in `sleep 10` (its idle loop), not in a poll (`sleep <poll>`, 0.05 s here). */
 function isIdling(r: { child: { pid?: number } }): boolean {
-  return descendants(r.child.pid!).some((d) => path.basename(d.argv[0] ?? '') === 'sleep' && d.argv[1] === '3600');
+  return descendants(r.child.pid!).some((d) => path.basename(d.argv[0] ?? '') === 'sleep' && d.argv[1] === '10');
 }
