@@ -2,6 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import * as kplus from '../cdk8s-plus';
 import { InjectionTarget } from './injection-target';
+import { escapePointerToken, jsonPointer } from './private/json-pointer';
 import { PlainPodWorkload } from './private/plain-pod-workload';
 import { ContainerWiring, renderForRawManifest } from './private/raw-wiring';
 import { SidecarContext } from './sidecar-context';
@@ -9,7 +10,6 @@ import { SidecarDefinition } from './sidecar-definition';
 import { SidecarInjectionOptions, SidecarInjectionResult } from './sidecar-injection-options';
 import { ANNOTATION_PREFIX, Annotations, readJsonAnnotation, readNumberMap, readRelation, writeRelation } from '../engine/annotations';
 import { ErrorType } from '../engine/error-type';
-import { FieldPath } from '../engine/field-path';
 import { PodManifest } from '../engine/pod-manifest';
 import { Sidecar } from '../workloads/sidecar';
 import { ISidecarWorkload } from '../workloads/sidecar-workload';
@@ -145,7 +145,7 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
       const context = new SidecarContext({ scope: Chart.of(apiObject), terminationGracePeriod: typeof grace === 'number' ? Duration.seconds(grace) : undefined });
       // The definition's addTo() and bind() run on a stand-in workload; the manifest gets the difference.
       const rendered = renderForRawManifest(apiObject, current, definition, context);
-      const base = pointer(current.podSpecPath);
+      const base = jsonPointer(current.podSpecPath);
       const problems: string[] = [];
 
       const existing = new Map(arrayOf(current.podSpec.volumes).map((v: any) => [v?.name, v]));
@@ -194,13 +194,13 @@ function apiObjectTarget(apiObject: ApiObject): Target | undefined {
         for (const [name, list] of Object.entries(relation)) merged[name] = [...new Set([...merged[name] ?? [], ...list])];
         newAnnotations[key] = writeRelation(merged) ?? '{}';
       }
-      const meta = pointer(current.podMetadataPath);
+      const meta = jsonPointer(current.podMetadataPath);
       if (typeof current.template.metadata !== 'object' || current.template.metadata === null) {
         apiObject.addJsonPatch(JsonPatch.add(meta, { annotations: newAnnotations }));
       } else if (typeof current.podMetadata.annotations !== 'object' || current.podMetadata.annotations === null) {
         apiObject.addJsonPatch(JsonPatch.add(`${meta}/annotations`, newAnnotations));
       } else {
-        for (const [k, v] of Object.entries(newAnnotations)) apiObject.addJsonPatch(JsonPatch.add(`${meta}/annotations/${escapePointer(k)}`, v));
+        for (const [k, v] of Object.entries(newAnnotations)) apiObject.addJsonPatch(JsonPatch.add(`${meta}/annotations/${escapePointerToken(k)}`, v));
       }
       return true;
     },
@@ -235,16 +235,6 @@ function wiringPatchesFor(w: ContainerWiring, pod: PodManifest, base: string, si
     else patches.push(...fresh.map((e) => JsonPatch.add(`${at}/-`, e)));
   }
   return patches;
-}
-
-/** A field path as an RFC 6901 JSON pointer: `spec.template.spec` -> `/spec/template/spec`. */
-function pointer(path: FieldPath): string {
-  return path.steps().map((s) => `/${escapePointer(s)}`).join('');
-}
-
-/** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function arrayOf(value: unknown): any[] {

@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import { Node } from 'constructs';
 import { overrideContext } from './context-overrides';
+import { jsonPointer } from './json-pointer';
 import * as kplus from '../../cdk8s-plus';
 import { Annotations, readNumberMap, readRelation, writeRelation } from '../../engine/annotations';
 import { ErrorType } from '../../engine/error-type';
@@ -164,5 +165,6 @@ export class PlainPodWorkload implements ISidecarWorkload {
 
 /** The JSON pointer of a pod spec in a cdk8s-plus workload of this kind (RFC 6901). */
 function podSpecPointer(kind: string): string | undefined {
-  return PodManifest.podSpecPathOf(kind)?.steps().map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const path = PodManifest.podSpecPathOf(kind);
+  return path ? jsonPointer(path) : undefined;
 }
