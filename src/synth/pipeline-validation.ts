@@ -26,7 +26,8 @@ export function addPipelineValidation(
         // A construct error while rendering (e.g. a bad setting): reported with the others, not as a crash.
         return [(e as Error).message];
       }
-      const errors: string[] = extraErrors ? extraErrors() : [];
+      // cdk8s validates (charts + 1) times per synth call: the construction problems are read once per call too.
+      const errors: string[] = extraErrors ? [...render.once('construction-errors', () => extraErrors())] : [];
       for (const f of rendered.findings) {
         if (f.severity === Severity.ERROR) errors.push(formatFinding(f));
         else if (f.severity === Severity.WARNING) reportWarning(construct, formatFinding(f));
