@@ -1,6 +1,6 @@
-import { argvOf, legacySidecarsOf } from './legacy-sidecars';
+import { legacySidecarsOf } from './legacy-sidecars';
 import { preStopOf } from './plan-shutdown';
-import { leadingSleepSeconds } from './shell-commands';
+import { postStartHoldOf } from './post-start-hook';
 import { Annotations, readNumberMap, readRelation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
@@ -59,16 +59,6 @@ export interface PlanInput {
   readonly containers: PlannedContainer[];
   /** container -> sidecars it needs ready (annotation `needs-ready`). */
   readonly needsReady: Record<string, string[]>;
-}
-
-/** What a postStart hook lets the plan know about its duration. */
-function postStartSecondsOf(postStart: unknown): number | undefined {
-  if (!isObject(postStart)) return undefined;
-  if (isObject(postStart.sleep) && typeof postStart.sleep.seconds === 'number' && Number.isInteger(postStart.sleep.seconds) && postStart.sleep.seconds >= 0) {
-    return postStart.sleep.seconds;
-  }
-  if (isObject(postStart.exec) && Array.isArray(postStart.exec.command)) return leadingSleepSeconds(argvOf({ command: postStart.exec.command }));
-  return undefined;
 }
 
 /**
@@ -160,7 +150,7 @@ export function readPlanInput(manifestOrPodSpec: unknown): PlanInput {
       path: c.path.toString(),
       hasStartupProbe: isObject(c.container.startupProbe),
       hasPostStart: isObject(lifecycle.postStart),
-      postStartSeconds: postStartSecondsOf(lifecycle.postStart),
+      postStartSeconds: postStartHoldOf(c.container)?.seconds,
       neverExits: l && !l.protocol ? `a regular container that never exits on its own (${l.reason})` : undefined,
       stoppedBy: l?.protocol ? `"${l.protocol.caller}" stops it through the ${l.protocol.name} protocol${l.protocol.conditional ? ', but only when the command before the call succeeds' : ''}` : undefined,
       hasReadinessProbe: isObject(c.container.readinessProbe),

@@ -2,8 +2,8 @@ import { ContainerRole } from '../engine/container-role';
 import { ErrorType } from '../engine/error-type';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
-import { ContainerJson, isObject } from '../engine/wire-types';
-import { commandsOfArgv, leadingSleepSeconds, programName, shellScriptOf } from '../lifecycle/shell-commands';
+import { isObject } from '../engine/wire-types';
+import { postStartHoldOf } from '../lifecycle/post-start-hook';
 import { BaseRule } from './private/base-rule';
 import { readDeclarations } from './private/declarations';
 import { containerIndex, pairs } from './private/relations';
@@ -44,7 +44,7 @@ export class SidecarStartupProbeRule extends BaseRule {
     for (const [name, users] of neededBy) {
       const sidecar = byName.get(name)!;
       const who = users.map((u) => `"${u}"`).join(', ');
-      const hook = postStartHold(sidecar.container);
+      const hook = postStartHoldOf(sidecar.container);
       if (hook === undefined) {
         findings.push(this.advise(ErrorType.RECOMMENDED, sidecar.path.child('startupProbe'),
           `sidecar "${name}" is needed ready by ${who} but has no startupProbe, so the next container starts as soon as its process runs`,
@@ -60,26 +60,4 @@ export class SidecarStartupProbeRule extends BaseRule {
     }
     return findings;
   }
-}
-
-/**
- * What a sidecar's postStart hook holds the next container for: `undefined` without a hook;
- * `sleepOnly` when the hook is a sleep action or an exec of only `sleep N` (with its seconds when
- * known). Any other hook (exec, httpGet) holds it until the hook returns, however long that is.
- */
-function postStartHold(c: ContainerJson): { sleepOnly: boolean; seconds?: number } | undefined {
-  const lifecycle = isObject(c.lifecycle) ? c.lifecycle : {};
-  const hook = lifecycle.postStart;
-  if (!isObject(hook)) return undefined;
-  if (isObject(hook.sleep)) {
-    const s = hook.sleep.seconds;
-    return { sleepOnly: true, seconds: typeof s === 'number' && Number.isInteger(s) && s >= 0 ? s : undefined };
-  }
-  if (isObject(hook.exec) && Array.isArray(hook.exec.command)) {
-    const argv = hook.exec.command.filter((w: unknown): w is string => typeof w === 'string');
-    const commands = commandsOfArgv(argv);
-    const run = shellScriptOf(argv) === undefined ? commands : commands.slice(1);
-    if (run.length === 1 && programName(run[0].argv[0]) === 'sleep') return { sleepOnly: true, seconds: leadingSleepSeconds(argv) };
-  }
-  return { sleepOnly: false };
 }
