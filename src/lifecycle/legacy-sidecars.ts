@@ -4,6 +4,7 @@ import {
 import { Annotations, readJsonAnnotation } from '../engine/annotations';
 import { ContainerRole } from '../engine/container-role';
 import { FieldPath } from '../engine/field-path';
+import { parseImageReference } from '../engine/image-reference';
 import { PodContainer, podContainers } from '../engine/pod-containers';
 import { PodManifest } from '../engine/pod-manifest';
 import { ContainerJson, isObject } from '../engine/wire-types';
@@ -70,11 +71,7 @@ function withArticle(label: string): string {
 
 /** Repository of an image reference: no registry host, tag or digest. */
 export function imageRepository(image: string): string {
-  let ref = image.split('@')[0];
-  const lastSlash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  if (colon > lastSlash) ref = ref.slice(0, colon);
-  const parts = ref.split('/');
+  const parts = parseImageReference(image).name.split('/');
   if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
   return parts.join('/').toLowerCase();
 }

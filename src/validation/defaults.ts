@@ -1,4 +1,5 @@
 import { int, str } from './wire';
+import { parseImageReference } from '../engine/image-reference';
 
 /**
  * The API server's defaulting, applied before validation (pkg/apis/core/v1/defaults.go,
@@ -24,11 +25,8 @@ export function imagePullPolicy(container: Record<string, any>, apply: boolean):
  * `:` of the last path segment; `latest` when there is neither a tag nor a digest.
  */
 export function imageTag(image: string): string {
-  const at = image.indexOf('@');
-  const name = at >= 0 ? image.slice(0, at) : image;
-  const colon = name.lastIndexOf(':');
-  const tag = colon > name.lastIndexOf('/') ? name.slice(colon + 1) : '';
-  return tag === '' && at < 0 ? 'latest' : tag;
+  const { tag, hasDigest } = parseImageReference(image);
+  return tag === '' && !hasDigest ? 'latest' : tag;
 }
 
 /** `SetDefaults_Container`: File. */
